@@ -1,0 +1,244 @@
+package dk.fsc.reference.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a year's population figures in either of two formats, all lines valid or none:
+ * <ul>
+ * <li>{@code code,population}: comma-separated, one municipality code per line, with or
+ * without that header;</li>
+ * <li>Statistics Denmark's StatBank export of table FOLK1A: semicolon-separated, the
+ * municipality's name first and the figure last, in UTF-8 or ISO-8859-1. Title and header
+ * lines before the first figure are skipped; rows for areas that are not municipalities in
+ * the register (the whole country, regions, municipalities of other regions) are ignored
+ * and reported.</li>
+ * </ul>
+ */
+final class PopulationCsv {
+
+    static final int MAX_POPULATION = 20_000_000;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    private static final Pattern PERIOD = Pattern.compile("([0-9]{4})(?:[KkQqMm][0-9]{1,2})?");
+    private static final CSVFormat COMMA = CSVFormat.DEFAULT.builder().setTrim(true).get();
+    private static final CSVFormat SEMICOLON = CSVFormat.DEFAULT.builder().setDelimiter(';').setTrim(true).get();
+
+    enum Format {
+        CODES("CSV code,population"), FOLK1A("Statistics Denmark FOLK1A");
+
+        final String source;
+
+        Format(String source) {
+            this.source = source;
+        }
+    }
+
+    record Parsed(Format format, Map<MunicipalityCode, Integer> figures, List<String> ignored) {
+    }
+
+    private final Map<String, MunicipalityCode> codesByName = new HashMap<>();
+    private final Map<String, MunicipalityCode> knownCodes = new HashMap<>();
+
+    /** @param municipalities the register: code to name */
+    PopulationCsv(Map<MunicipalityCode, String> municipalities) {
+        municipalities.forEach((code, name) -> {
+            codesByName.put(normalisedName(name), code);
+            knownCodes.put(code.value(), code);
+        });
+    }
+
+    Parsed parse(byte[] body, int year) {
+        String text = decode(body);
+        List<String> lines = text.lines().toList();
+        if (lines.stream().allMatch(String::isBlank)) {
+            throw InvalidInputException.of("body", "is empty: expected population figures");
+        }
+        String first = lines.stream().filter(line -> !line.isBlank()).findFirst().orElseThrow();
+        return first.contains(";") ? parseFolk1a(lines, year) : parseCodes(lines);
+    }
+
+    private Parsed parseCodes(List<String> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<MunicipalityCode, Integer> figures = new LinkedHashMap<>();
+        Map<MunicipalityCode, Integer> seenOnLine = new HashMap<>();
+        boolean first = true;
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNumber = i + 1;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> fields = fields(lines.get(i), COMMA);
+            if (first) {
+                first = false;
+                if (fields.size() == 2 && fields.get(0).equalsIgnoreCase("code")
+                        && fields.get(1).equalsIgnoreCase("population")) {
+                    continue;
+                }
+                if (fields.isEmpty() || !fields.get(0).matches("[0-9]+")) {
+                    errors.add(line(lineNumber, "expected the header 'code,population' or a first row of figures"));
+                    continue;
+                }
+            }
+            if (fields.size() != 2) {
+                errors.add(line(lineNumber, "expected 2 columns (code,population), found " + fields.size()));
+                continue;
+            }
+            Optional<MunicipalityCode> code = code(fields.get(0));
+            Optional<Integer> population = population(fields.get(1), lineNumber, errors);
+            if (code.isEmpty()) {
+                errors.add(line(lineNumber, "unknown municipality code '" + fields.get(0) + "'"));
+            } else if (seenOnLine.containsKey(code.get())) {
+                errors.add(line(lineNumber, "municipality " + code.get() + " appears again (first on line "
+                        + seenOnLine.get(code.get()) + ")"));
+            } else {
+                seenOnLine.put(code.get(), lineNumber);
+                population.ifPresent(value -> figures.put(code.get(), value));
+            }
+        }
+        return result(Format.CODES, figures, List.of(), errors);
+    }
+
+    private Parsed parseFolk1a(List<String> lines, int year) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        Map<MunicipalityCode, Integer> figures = new LinkedHashMap<>();
+        Map<MunicipalityCode, Integer> seenOnLine = new HashMap<>();
+        boolean dataStarted = false;
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNumber = i + 1;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> fields = fields(lines.get(i), SEMICOLON);
+            String name = fields.isEmpty() ? "" : fields.getFirst();
+            String last = fields.isEmpty() ? "" : fields.getLast();
+            MunicipalityCode code = codesByName.get(normalisedName(name));
+            boolean numeric = fields.size() >= 2 && WHOLE_NUMBER.matcher(last).matches();
+            if (code == null && !dataStarted && !numeric) {
+                continue;
+            }
+            dataStarted = true;
+            if (fields.size() < 2) {
+                errors.add(line(lineNumber, "expected the area's name and its population, separated by ';'"));
+                continue;
+            }
+            periodMismatch(fields, year).ifPresent(period -> errors.add(
+                    line(lineNumber, "the figure is for " + period + ", not for " + year)));
+            if (code == null) {
+                if (numeric) {
+                    ignored.add(name);
+                } else {
+                    errors.add(line(lineNumber, "'" + name + "' is not a municipality in the register and '"
+                            + last + "' is not a population figure"));
+                }
+                continue;
+            }
+            Optional<Integer> population = population(last, lineNumber, errors);
+            if (seenOnLine.containsKey(code)) {
+                errors.add(line(lineNumber, name + " appears again (first on line " + seenOnLine.get(code) + ")"));
+            } else {
+                seenOnLine.put(code, lineNumber);
+                population.ifPresent(value -> figures.put(code, value));
+            }
+        }
+        return result(Format.FOLK1A, figures, ignored, errors);
+    }
+
+    private static Parsed result(Format format, Map<MunicipalityCode, Integer> figures, List<String> ignored,
+            List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() == 1
+                    ? "The file has 1 invalid line; nothing was saved."
+                    : "The file has " + errors.size() + " invalid lines; nothing was saved.", errors);
+        }
+        if (figures.isEmpty()) {
+            throw InvalidInputException.of("body", "contains no population figures for municipalities in the register");
+        }
+        return new Parsed(format, figures, List.copyOf(ignored));
+    }
+
+    private Optional<MunicipalityCode> code(String field) {
+        String trimmed = field.strip();
+        if (trimmed.length() == 4 && trimmed.startsWith("0")) {
+            trimmed = trimmed.substring(1);
+        }
+        return Optional.ofNullable(knownCodes.get(trimmed));
+    }
+
+    private static Optional<Integer> population(String field, int lineNumber, List<FieldError> errors) {
+        if (!WHOLE_NUMBER.matcher(field).matches()) {
+            errors.add(line(lineNumber, "population '" + field + "' is not a whole number"));
+            return Optional.empty();
+        }
+        if (field.startsWith("-")) {
+            errors.add(line(lineNumber, "population " + field + " is negative"));
+            return Optional.empty();
+        }
+        if (field.length() > 9 || Integer.parseInt(field) > MAX_POPULATION) {
+            errors.add(line(lineNumber, "population " + field + " is larger than any municipality's"));
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(field));
+    }
+
+    private static Optional<String> periodMismatch(List<String> fields, int year) {
+        for (String field : fields.subList(1, fields.size() - 1)) {
+            Matcher period = PERIOD.matcher(field);
+            if (period.matches() && Integer.parseInt(period.group(1)) != year) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> fields(String line, CSVFormat format) {
+        try {
+            List<CSVRecord> records = format.parse(new StringReader(line)).getRecords();
+            return records.isEmpty() ? List.of() : records.getFirst().toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return List.of(line);
+        }
+    }
+
+    private static FieldError line(int number, String message) {
+        return new FieldError("line " + number, message);
+    }
+
+    static String normalisedName(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith(" kommune") ? lower.substring(0, lower.length() - " kommune".length()).strip() : lower;
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (a byte-order mark is dropped), else ISO-8859-1. */
+    static String decode(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dk.fsc.shared.problem;
+
+import java.util.List;
+
+/** The thing asked for does not exist, or the caller may not know that it does. */
+public final class NotFoundException extends DomainException {
+
+    public NotFoundException(String detail) {
+        super(detail, List.of());
+    }
+}
