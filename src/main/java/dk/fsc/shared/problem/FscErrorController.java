@@ -8,6 +8,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class FscErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         Throwable error = errorAttributes.getError(new ServletWebRequest(request));
-        URI type = URI.create("about:blank");
+        @Nullable URI type = null;
         String detail = status.getReasonPhrase();
         if (error instanceof ErrorResponse framework) {
             type = framework.getBody().getType();

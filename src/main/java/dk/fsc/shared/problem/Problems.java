@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,10 +34,10 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail problem(HttpStatusCode status, URI type, String detail, String path,
+    public static ProblemDetail problem(HttpStatusCode status, @Nullable URI type, String detail, String path,
             List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType("about:blank".equals(type.toString()) ? typeFor(status) : type);
+        problem.setType(type == null || "about:blank".equals(type.toString()) ? typeFor(status) : type);
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         problem.setInstance(URI.create(path));
@@ -45,7 +47,7 @@ public final class Problems {
         return problem;
     }
 
-    public static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, URI type, String detail,
+    public static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, @Nullable URI type, String detail,
             HttpServletRequest request, List<FieldError> errors) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

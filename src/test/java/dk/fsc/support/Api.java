@@ -1,0 +1,84 @@
+package dk.fsc.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for API tests: real requests against the running platform. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final int port;
+    private final String authorization;
+
+    private Api(int port, String authorization) {
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    public static Api as(int port, String user, String password) {
+        return new Api(port, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static Api anonymous(int port) {
+        return new Api(port, "");
+    }
+
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
+    public Response send(String method, String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response postJson(String path, String json) {
+        return send("POST", path, "application/json", json);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json, application/problem+json");
+        return authorization.isEmpty() ? builder : builder.header("Authorization", authorization);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
