@@ -1,6 +1,7 @@
 /**
- * Who may do what: users and their roles, authentication of people (form login) and of
- * scripts (HTTP Basic), and the security rules of the web UI and the API.
+ * Who may do what: users, their roles and the municipality (or citizen) they are bound
+ * to, authentication of people and of machine clients, and the audit log of every read
+ * and change of a citizen's data.
  */
 @ApplicationModule(displayName = "Identity")
 @NullMarked

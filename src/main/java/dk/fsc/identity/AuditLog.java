@@ -1,0 +1,29 @@
+package dk.fsc.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The append-only record of every read and change of a citizen's data: who, when, which
+ * citizen, what, from which client. Called inside the transaction of the change, so a
+ * change and its record commit together.
+ */
+public interface AuditLog {
+
+    /** Records that the current user did {@code action} (e.g. {@code citizen.read}) on a citizen. */
+    void record(UUID citizenId, String action);
+
+    record Entry(long id, Instant at, String actor, String actorRoles, @Nullable String actorMunicipality,
+            UUID citizenId, String action, String client) {
+    }
+
+    /** Entries for administrators: optionally of one citizen and within a period, newest first. */
+    Paged<Entry> search(@Nullable UUID citizenId, @Nullable Instant from, @Nullable Instant to, PageQuery page);
+
+    /** The citizen's own view of who has looked at their data, newest first, over the last two years. */
+    Paged<Entry> accessLogOf(UUID citizenId, PageQuery page);
+}

@@ -1,0 +1,37 @@
+package dk.fsc.identity.internal;
+
+import java.util.Collection;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** A local user as Spring Security sees it, with what binds them to a municipality or citizen. */
+class FscUserDetails extends User {
+
+    private final @Nullable String municipalityCode;
+    private final @Nullable String regionCode;
+    private final @Nullable UUID citizenId;
+
+    FscUserDetails(String username, String password, boolean enabled, boolean accountNonLocked,
+            Collection<? extends GrantedAuthority> authorities, @Nullable String municipalityCode,
+            @Nullable String regionCode, @Nullable UUID citizenId) {
+        super(username, password, enabled, true, true, accountNonLocked, authorities);
+        this.municipalityCode = municipalityCode;
+        this.regionCode = regionCode;
+        this.citizenId = citizenId;
+    }
+
+    @Nullable String municipalityCode() {
+        return municipalityCode;
+    }
+
+    @Nullable String regionCode() {
+        return regionCode;
+    }
+
+    @Nullable UUID citizenId() {
+        return citizenId;
+    }
+}

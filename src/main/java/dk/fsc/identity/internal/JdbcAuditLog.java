@@ -1,0 +1,97 @@
+package dk.fsc.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dk.fsc.identity.AuditLog;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    private static final String COLUMNS = "id, at, actor, actor_roles, actor_municipality, citizen_id, action, client";
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+
+    JdbcAuditLog(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    /** Joins the caller's transaction, so that a change and its record commit or roll back together. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID citizenId, String action) {
+        CurrentUser user = currentUsers.require();
+        jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, actor_municipality, citizen_id, action, client)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(),
+                        user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                        user.municipalityCode(), citizenId, action, user.client())
+                .update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Paged<Entry> search(@Nullable UUID citizenId, @Nullable Instant from, @Nullable Instant to,
+            PageQuery page) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (citizenId != null) {
+            conditions.add("citizen_id = ?");
+            params.add(citizenId);
+        }
+        if (from != null) {
+            conditions.add("at >= ?");
+            params.add(from.atOffset(ZoneOffset.UTC));
+        }
+        if (to != null) {
+            conditions.add("at < ?");
+            params.add(to.atOffset(ZoneOffset.UTC));
+        }
+        return page(conditions.isEmpty() ? "true" : String.join(" and ", conditions), params, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Paged<Entry> accessLogOf(UUID citizenId, PageQuery page) {
+        Instant twoYearsAgo = clock.instant().atOffset(ZoneOffset.UTC).minusYears(2).toInstant();
+        return page("citizen_id = ? and at >= ?", List.of(citizenId, twoYearsAgo.atOffset(ZoneOffset.UTC)), page);
+    }
+
+    private Paged<Entry> page(String where, List<Object> params, PageQuery page) {
+        long total = jdbc.sql("select count(*) from identity.audit_log where " + where).params(params)
+                .query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Entry> entries = jdbc.sql("select " + COLUMNS + " from identity.audit_log where " + where
+                + " order by at desc, id desc limit ? offset ?").params(pageParams).query(JdbcAuditLog::entry).list();
+        return Paged.of(entries, page, total);
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                rs.getString("actor_roles"), rs.getString("actor_municipality"), rs.getObject("citizen_id", UUID.class),
+                rs.getString("action"), rs.getString("client"));
+    }
+}
