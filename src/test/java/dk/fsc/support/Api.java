@@ -19,16 +19,27 @@ public final class Api {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
+    private final String authHeader;
     private final String authorization;
 
     private Api(int port, String authorization) {
+        this(port, "Authorization", authorization);
+    }
+
+    private Api(int port, String authHeader, String authorization) {
         this.port = port;
+        this.authHeader = authHeader;
         this.authorization = authorization;
     }
 
     public static Api as(int port, String user, String password) {
         return new Api(port, "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client that authenticates with one header, e.g. {@code X-API-Key}. */
+    public static Api withHeader(int port, String header, String value) {
+        return new Api(port, header, value);
     }
 
     public static Api anonymous(int port) {
@@ -66,7 +77,7 @@ public final class Api {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json, application/problem+json");
-        return authorization.isEmpty() ? builder : builder.header("Authorization", authorization);
+        return authorization.isEmpty() ? builder : builder.header(authHeader, authorization);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -42,6 +42,9 @@ class SecurityContextCurrentUsers implements CurrentUsers {
             return Optional.of(new CurrentUser(user.getUsername(), roles, user.municipalityCode(), user.regionCode(),
                     user.citizenId(), client()));
         }
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return Optional.of(new CurrentUser(key.getName(), roles, null, null, null, key.getName()));
+        }
         return Optional.of(new CurrentUser(authentication.getName(), roles, null, null, null, client()));
     }
 

@@ -1,0 +1,158 @@
+package dk.fsc.identity;
+
+import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.support.Problem.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import dk.fsc.support.Api;
+import dk.fsc.support.FscIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+@FscIntegrationTest
+class IdentityApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    private Api as(String user) {
+        return Api.as(port, user, "demo");
+    }
+
+    private Api withKey(String key) {
+        return Api.withHeader(port, "X-API-Key", key);
+    }
+
+    @Test
+    void onlyAnAdministratorMayLoadPopulationsOrAddMunicipalities() {
+        long years = jdbc.sql("select count(*) from reference.population_year").query(Long.class).single();
+        for (String user : new String[] { "agent", "caseworker-aarhus", "finance", "analyst", "citizen-aarhus",
+                "warehouse", "technician", "homecare-aarhus", "nurse-aarhus" }) {
+            assertProblem(as(user).send("PUT", "/api/v1/populations/2150", "text/csv", "751,1\n"), 403);
+            assertProblem(as(user).postJson("/api/v1/municipalities",
+                    "{\"code\":\"101\",\"name\":\"København\",\"regionCode\":\"1084\"}"), 403);
+            assertThat(as(user).get("/api/v1/municipalities").status()).as(user).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from reference.population_year").query(Long.class).single())
+                .isEqualTo(years);
+        assertProblem(as("admin").get("/api/v1/municipalities/101"), 404);
+    }
+
+    @Test
+    void locksAnAccountAfterFiveWrongPasswordsAndLogsNoPassword() {
+        String user = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
+                .params(user, "Test", passwords.encode("right")).update();
+        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(user).update();
+        assertThat(Api.as(port, user, "right").get("/api/v1/regions").status()).isEqualTo(200);
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertProblem(Api.as(port, user, "wrong").get("/api/v1/regions"), 401);
+        }
+
+        assertProblem(Api.as(port, user, "right").get("/api/v1/regions"), 401);
+        assertThat(jdbc.sql("select locked_until is not null from identity.app_user where username = ?").param(user)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theAuditLogCannotBeChangedOrDeletedByTheApplicationsDatabaseRole() {
+        jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, citizen_id, action, client)"
+                + " values (now(), 'test', 'FSC_ADMIN', ?, 'citizen.read', 'test')").param(UUID.randomUUID()).update();
+
+        assertThatThrownBy(() -> jdbc.sql("update identity.audit_log set actor = 'someone else'").update())
+                .hasMessageContaining("audit_log");
+        assertThatThrownBy(() -> jdbc.sql("delete from identity.audit_log").update()).hasMessageContaining("audit_log");
+        assertThatThrownBy(() -> jdbc.sql("truncate identity.audit_log").update()).hasMessageContaining("audit_log");
+    }
+
+    @Test
+    void anApiKeyCallsOnlyWhatItsScopesAllowUntilItIsRevoked() {
+        Api admin = as("admin");
+        Api.Response created = admin.postJson("/api/v1/api-keys",
+                "{\"name\":\"Logistics supplier " + UUID.randomUUID() + "\",\"scopes\":[\"REFERENCE_READ\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String key = created.json().path("key").asString();
+        String id = created.json().path("apiKey").path("id").asString();
+        assertThat(key).startsWith("fsc_");
+        assertThat(jdbc.sql("select count(*) from identity.api_key where key_hash = ? or prefix = ?")
+                .params(key, key).query(Long.class).single()).isZero();
+        assertThat(admin.get("/api/v1/api-keys").body()).doesNotContain(key);
+
+        Api client = withKey(key);
+        assertThat(client.get("/api/v1/municipalities").status()).isEqualTo(200);
+        assertProblem(client.send("PUT", "/api/v1/populations/2151", "text/csv", "751,1\n"), 403);
+        assertProblem(client.get("/api/v1/api-keys"), 403);
+
+        assertThat(admin.send("DELETE", "/api/v1/api-keys/" + id, "application/json", "").status()).isEqualTo(200);
+        assertProblem(client.get("/api/v1/municipalities"), 401);
+        assertProblem(admin.send("DELETE", "/api/v1/api-keys/" + id, "application/json", ""), 409);
+        assertProblem(withKey("fsc_not-a-key").get("/api/v1/municipalities"), 401);
+    }
+
+    @Test
+    void rejectsBadApiKeysAndNonAdministrators() {
+        long keys = jdbc.sql("select count(*) from identity.api_key").query(Long.class).single();
+
+        JsonNode problem = assertProblem(as("admin").postJson("/api/v1/api-keys", "{\"name\":\"\",\"scopes\":[\"ALL\"]}"),
+                400);
+        assertThat(fields(problem)).containsExactlyInAnyOrder("name", "scopes");
+        assertProblem(as("caseworker-aarhus").postJson("/api/v1/api-keys",
+                "{\"name\":\"x\",\"scopes\":[\"REFERENCE_READ\"]}"), 403);
+        assertProblem(as("agent").get("/api/v1/api-keys"), 403);
+
+        assertThat(jdbc.sql("select count(*) from identity.api_key").query(Long.class).single()).isEqualTo(keys);
+    }
+
+    @Test
+    void formLoginStoresTheSessionInPostgresqlAndRequiresTheCsrfToken() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> withoutToken = post(browser, "/login", "username=caseworker-aarhus&password=demo");
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> loggedIn = post(browser, "/login",
+                "username=caseworker-aarhus&password=demo&_csrf=" + csrf);
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = 'caseworker-aarhus'")
+                .query(Long.class).single()).isPositive();
+
+        HttpResponse<String> wrong = post(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "/login",
+                "username=caseworker-aarhus&password=nope");
+        assertThat(wrong.statusCode()).isIn(302, 403);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
