@@ -66,6 +66,10 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     public String title() {
         return driver.getTitle();
     }

@@ -46,7 +46,8 @@ public final class Api {
         return new Api(port, "");
     }
 
-    public record Response(int status, String contentType, String body) {
+    /** @param location the Location header, empty when there is none */
+    public record Response(int status, String contentType, String body, String location) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -84,7 +85,8 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,116 @@
+package dk.fsc.citizens.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.citizens.Citizens;
+import dk.fsc.identity.AuditLog;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.Cpr;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of the register, scoped to what the caller may see. Each citizen shown is recorded
+ * in the audit log in the same transaction, so reads are not read-only transactions.
+ */
+@Service
+class FindCitizens implements Citizens {
+
+    static final String NOT_FOUND = "No citizen with this id.";
+
+    private final CitizenRepository repository;
+    private final CitizenViews views;
+    private final CprVault vault;
+    private final CurrentUsers currentUsers;
+    private final AuditLog auditLog;
+
+    FindCitizens(CitizenRepository repository, CitizenViews views, CprVault vault, CurrentUsers currentUsers,
+            AuditLog auditLog) {
+        this.repository = repository;
+        this.views = views;
+        this.vault = vault;
+        this.currentUsers = currentUsers;
+        this.auditLog = auditLog;
+    }
+
+    /** A citizen and every address they have had, newest first. */
+    record Details(CitizenView citizen, List<CitizenView.AddressPeriod> addresses) {
+    }
+
+    @Override
+    @Transactional
+    public Optional<CitizenView> find(UUID citizenId) {
+        CurrentUser user = currentUsers.require();
+        return repository.find(citizenId).filter(citizen -> CitizenAccess.maySee(user, citizen)).map(citizen -> {
+            auditLog.record(citizen.id(), "citizen.read");
+            return views.of(citizen, user);
+        });
+    }
+
+    /** The citizen, or {@link NotFoundException} when there is none or the caller may not see them. */
+    @Transactional
+    public CitizenView view(UUID citizenId) {
+        return find(citizenId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    @Transactional
+    public Details details(UUID citizenId) {
+        CitizenView citizen = view(citizenId);
+        return new Details(citizen, repository.addressHistory(citizenId));
+    }
+
+    record Query(@Nullable String cpr, @Nullable String name, @Nullable String phone) {
+    }
+
+    /** Exactly one of CPR, name (part of it, at least 2 characters) or phone. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'WAREHOUSE', 'TECHNICIAN', 'MUNICIPAL_CASEWORKER',"
+            + " 'MUNICIPAL_HOMECARE', 'NURSE', 'CITIZEN')")
+    public Paged<CitizenView> search(Query query, PageQuery page) {
+        CurrentUser user = currentUsers.require();
+        List<FieldError> errors = new ArrayList<>();
+        int given = (blank(query.cpr()) ? 0 : 1) + (blank(query.name()) ? 0 : 1) + (blank(query.phone()) ? 0 : 1);
+        if (given != 1) {
+            throw new InvalidInputException("Search by exactly one of cpr, name or phone.",
+                    List.of(new FieldError("cpr", "give exactly one of cpr, name or phone"),
+                            new FieldError("name", "give exactly one of cpr, name or phone"),
+                            new FieldError("phone", "give exactly one of cpr, name or phone")));
+        }
+        CitizenRepository.Criteria criteria;
+        if (!blank(query.cpr())) {
+            Cpr cpr = CitizenInput.cpr(query.cpr(), errors);
+            CitizenInput.check(errors);
+            criteria = new CitizenRepository.Criteria(vault.hash(cpr), null, null);
+        } else if (!blank(query.name())) {
+            String name = query.name().strip();
+            if (name.length() < 2 || name.length() > 200) {
+                errors.add(new FieldError("name", "must be 2 to 200 characters"));
+            }
+            CitizenInput.check(errors);
+            criteria = new CitizenRepository.Criteria(null, name, null);
+        } else {
+            String phone = CitizenInput.phone(query.phone(), errors);
+            CitizenInput.check(errors);
+            criteria = new CitizenRepository.Criteria(null, null, phone);
+        }
+        Paged<Citizen> found = repository.search(criteria, CitizenAccess.scope(user), page);
+        found.items().forEach(citizen -> auditLog.record(citizen.id(), "citizen.search"));
+        return found.map(citizen -> views.of(citizen, user));
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

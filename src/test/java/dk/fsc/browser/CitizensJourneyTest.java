@@ -1,0 +1,55 @@
+package dk.fsc.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.fsc.support.FscIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@FscIntegrationTest
+class CitizensJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCaseworkerFindsACitizenAndTheCitizenSeesWhoLooked() {
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("caseworker-aarhus", "demo").open("/");
+            browser.find(By.linkText("Borgere")).click();
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Find borger");
+
+            browser.find(By.id("name")).sendKeys("Birthe Sørensen");
+            browser.find(By.cssSelector("#search-form button[type=submit]")).click();
+            browser.waitFor(By.id("results"));
+            assertThat(browser.currentUrl()).doesNotContain("Birthe").endsWith("/citizens");
+            browser.screenshot("citizens-search");
+            browser.find(By.linkText("Birthe Sørensen")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Birthe Sørensen");
+            assertThat(browser.find(By.id("citizen-facts")).getText()).contains("Mejlgade", "Aarhus (751)");
+            assertThat(browser.find(By.id("cpr")).getText()).matches("[0-9]{6}-[0-9]{4}");
+            assertThat(browser.find(By.id("address-history")).getText()).contains("Mejlgade");
+            browser.screenshot("citizens-citizen");
+        }
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("citizen-aarhus", "demo").open("/");
+            assertThat(browser.findAll(By.linkText("Borgere"))).isEmpty();
+            browser.find(By.linkText("Min log")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Hvem har set mine oplysninger");
+            String log = browser.find(By.id("access-log")).getText();
+            assertThat(log).contains("caseworker-aarhus", "Visitator", "Så dine oplysninger");
+            browser.screenshot("citizens-access-log");
+        }
+    }
+
+    @Test
+    void aCaseworkerOfAnotherMunicipalityGetsTheNotFoundPage() {
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("caseworker-randers", "demo").open("/citizens/a0000000-0000-4000-8000-000000000751");
+            assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Birthe");
+        }
+    }
+}
