@@ -20,6 +20,12 @@ class CitizensJourneyTest {
             browser.find(By.linkText("Borgere")).click();
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Find borger");
 
+            browser.find(By.id("cpr")).sendKeys("310299-1234");
+            browser.find(By.cssSelector("#search-form button[type=submit]")).click();
+            assertThat(browser.waitFor(By.id("cpr-error")).getText()).contains("CPR");
+            assertThat(browser.currentUrl()).doesNotContain("310299").endsWith("/citizens");
+            assertThat(browser.find(By.id("cpr")).getAttribute("value")).isEmpty();
+
             browser.find(By.id("name")).sendKeys("Birthe Sørensen");
             browser.find(By.cssSelector("#search-form button[type=submit]")).click();
             browser.waitFor(By.id("results"));
