@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.database.JdbcPages;
 import dk.fsc.shared.web.Paged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,14 +124,8 @@ class CitizenRepository {
             }
         }
         String where = conditions.isEmpty() ? "true" : String.join(" and ", conditions);
-        long total = jdbc.sql("select count(*) from citizens.citizen where " + where).params(params)
-                .query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Citizen> citizens = jdbc.sql("select " + COLUMNS + " from citizens.citizen where " + where
-                + " order by name, id limit ? offset ?").params(pageParams).query(CitizenRepository::citizen).list();
-        return Paged.of(citizens, page, total);
+        return JdbcPages.page(jdbc, COLUMNS, "citizens.citizen", where, params, "name, id", CitizenRepository::citizen,
+                page);
     }
 
     private static Citizen citizen(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.database.JdbcPages;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
 import org.jspecify.annotations.Nullable;
@@ -79,14 +80,8 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private Paged<Entry> page(String where, List<Object> params, PageQuery page) {
-        long total = jdbc.sql("select count(*) from identity.audit_log where " + where).params(params)
-                .query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Entry> entries = jdbc.sql("select " + COLUMNS + " from identity.audit_log where " + where
-                + " order by at desc, id desc limit ? offset ?").params(pageParams).query(JdbcAuditLog::entry).list();
-        return Paged.of(entries, page, total);
+        return JdbcPages.page(jdbc, COLUMNS, "identity.audit_log", where, params, "at desc, id desc",
+                JdbcAuditLog::entry, page);
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
