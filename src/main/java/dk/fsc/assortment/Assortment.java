@@ -1,0 +1,37 @@
+package dk.fsc.assortment;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What other modules may ask of the joint assortment. Reads are open to every signed-in caller. */
+public interface Assortment {
+
+    Optional<ProductView> product(ProductId id);
+
+    /** The products of {@code ids} that exist; unknown ids are left out of the map. */
+    Map<ProductId, ProductView> products(Collection<ProductId> ids);
+
+    /**
+     * What to offer for {@code id} on {@code date}: the product itself while it is active, else
+     * the end of its chain of replacements that is active on that date; empty when it has left
+     * the assortment with no active replacement.
+     */
+    Optional<ProductView> offeredInPlaceOf(ProductId id, LocalDate date);
+
+    /** The price in øre valid on {@code date}: the one with the latest valid-from on or before it. */
+    OptionalLong priceOn(ProductId id, LocalDate date);
+
+    boolean areaExists(String areaCode);
+
+    boolean groupExists(String groupCode);
+
+    /** The products of an area active on {@code date}, by name. */
+    List<ProductView> activeInArea(String areaCode, LocalDate date);
+
+    /** The products of a product group active on {@code date}, by name. */
+    List<ProductView> activeInGroup(String groupCode, LocalDate date);
+}
