@@ -7,5 +7,14 @@ import java.util.UUID;
 public interface Citizens {
 
     /** The citizen, if the current user may see them; the read is recorded in the audit log. */
-    Optional<CitizenView> find(UUID citizenId);
+    default Optional<CitizenView> find(UUID citizenId) {
+        return find(citizenId, "citizen.read");
+    }
+
+    /**
+     * The citizen, if the current user may see them, for another module's use case: the
+     * access is recorded in the audit log as {@code action} (e.g. {@code order.place}), in the
+     * caller's transaction, so one request writes one row that says what it was for.
+     */
+    Optional<CitizenView> find(UUID citizenId, String action);
 }

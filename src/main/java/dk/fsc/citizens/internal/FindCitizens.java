@@ -51,10 +51,10 @@ class FindCitizens implements Citizens {
 
     @Override
     @Transactional
-    public Optional<CitizenView> find(UUID citizenId) {
+    public Optional<CitizenView> find(UUID citizenId, String action) {
         CurrentUser user = currentUsers.require();
         return repository.find(citizenId).filter(citizen -> CitizenAccess.maySee(user, citizen)).map(citizen -> {
-            auditLog.record(citizen.id(), "citizen.read");
+            auditLog.record(citizen.id(), action);
             return views.of(citizen, user);
         });
     }

@@ -17,4 +17,9 @@ public record Paged<T>(List<T> items, int page, int size, long totalElements, in
     public <R> Paged<R> map(Function<T, R> mapper) {
         return new Paged<>(items.stream().map(mapper).toList(), page, size, totalElements, totalPages);
     }
+
+    /** The same page with its items transformed together, e.g. to load their details in one query. */
+    public <R> Paged<R> mapAll(Function<List<T>, List<R>> mapper) {
+        return new Paged<>(List.copyOf(mapper.apply(items)), page, size, totalElements, totalPages);
+    }
 }

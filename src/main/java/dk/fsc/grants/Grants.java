@@ -1,0 +1,16 @@
+package dk.fsc.grants;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What other modules may ask of the grants. */
+public interface Grants {
+
+    /**
+     * The lines of every grant of the citizen in force on {@code date}. Not scoped to the
+     * caller: a module asks only after it has checked through the citizens module that the
+     * caller may see the citizen.
+     */
+    List<GrantedLine> inForce(UUID citizenId, LocalDate date);
+}

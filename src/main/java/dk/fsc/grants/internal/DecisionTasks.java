@@ -1,0 +1,93 @@
+package dk.fsc.grants.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import dk.fsc.citizens.CitizenMoved;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.problem.ConflictException;
+import dk.fsc.shared.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a move means for grants: the old municipality's grants end on the moving date, and
+ * the new municipality's caseworkers get a task to decide on new grants. Delivery of
+ * {@link CitizenMoved} is at least once; a second delivery changes nothing.
+ */
+@Service
+class DecisionTasks {
+
+    static final String NO_TASK = "No task with this id.";
+
+    private final JdbcClient jdbc;
+    private final GrantRepository grants;
+    private final GrantDecisions decisions;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+
+    DecisionTasks(JdbcClient jdbc, GrantRepository grants, GrantDecisions decisions, CurrentUsers currentUsers,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.grants = grants;
+        this.decisions = decisions;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(CitizenMoved moved) {
+        for (Grant grant : grants.ofCitizenInMunicipalityFrom(moved.citizenId(), moved.fromMunicipality(),
+                moved.movedOn())) {
+            decisions.endAt(grant, moved.movedOn(), "Moved to municipality " + moved.toMunicipality(), "system");
+        }
+        jdbc.sql("insert into grants.decision_task (id, citizen_id, municipality_code, reason, from_municipality,"
+                + " due_to_date, created_at) values (?, ?, ?, 'MOVED_IN', ?, ?, ?) on conflict do nothing")
+                .params(UUID.randomUUID(), moved.citizenId(), moved.toMunicipality(), moved.fromMunicipality(),
+                        moved.movedOn(), clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    record Task(UUID id, UUID citizenId, String municipalityCode, String reason, @Nullable String fromMunicipality,
+            LocalDate dueToDate, Instant createdAt) {
+    }
+
+    /** The open tasks of the caseworker's municipality, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    public List<Task> open() {
+        CurrentUser user = currentUsers.require();
+        return jdbc.sql("select id, citizen_id, municipality_code, reason, from_municipality, due_to_date, created_at"
+                + " from grants.decision_task where municipality_code = ? and done_at is null order by created_at, id")
+                .param(user.municipalityCode())
+                .query((rs, i) -> new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Marks the task decided; a task of another municipality does not exist for the caller. */
+    @Transactional
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    public void done(UUID taskId) {
+        CurrentUser user = currentUsers.require();
+        Boolean open = jdbc.sql("select done_at is null from grants.decision_task where id = ? and municipality_code = ?"
+                + " for update").params(taskId, user.municipalityCode()).query(Boolean.class).optional()
+                .orElseThrow(() -> new NotFoundException(NO_TASK));
+        if (!open) {
+            throw new ConflictException("The task is already done.");
+        }
+        jdbc.sql("update grants.decision_task set done_at = ?, done_by = ? where id = ?")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(), taskId).update();
+    }
+}

@@ -1,0 +1,177 @@
+package dk.fsc.grants.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.grants.GrantedLine;
+import dk.fsc.grants.LimitPeriod;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caseworker decides when making or changing a grant, checked as a whole: every
+ * broken rule is named with its field, and nothing is saved unless all of them hold.
+ */
+record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.@Nullable DeliveryAddress deliveryAddress,
+        @Nullable String note, List<LineTerms> lines) {
+
+    static final int MAX_LINES = 200;
+    static final int MAX_QUANTITY = 100_000;
+
+    record LineTerms(Grant.Target target, int quantity, LimitPeriod period) {
+    }
+
+    /** The request body of a grant: lines name exactly one of productId, area or group. */
+    record Command(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable Address deliveryAddress,
+            @Nullable String note, @Nullable List<LineCommand> lines) {
+    }
+
+    record Address(@Nullable String street, @Nullable String postalCode, @Nullable String city) {
+    }
+
+    record LineCommand(@Nullable String productId, @Nullable String area, @Nullable String group,
+            @Nullable Long quantity, @Nullable String period) {
+    }
+
+    static GrantTerms of(Command command, Assortment assortment) {
+        List<FieldError> errors = new ArrayList<>();
+        if (command.validFrom() == null) {
+            errors.add(new FieldError("validFrom", "is required"));
+        }
+        if (command.validFrom() != null && command.validTo() != null && command.validTo().isBefore(command.validFrom())) {
+            errors.add(new FieldError("validTo", "must not be before validFrom"));
+        }
+        GrantedLine.DeliveryAddress address = address(command.deliveryAddress(), errors);
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        if (note != null && note.length() > 2000) {
+            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        }
+        List<LineTerms> lines = lines(command.lines(), assortment, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The grant breaks " + errors.size() + " rule(s); nothing was saved.",
+                    errors);
+        }
+        return new GrantTerms(command.validFrom(), command.validTo(), address, note, lines);
+    }
+
+    private static GrantedLine.@Nullable DeliveryAddress address(@Nullable Address address, List<FieldError> errors) {
+        if (address == null || (blank(address.street()) && blank(address.postalCode()) && blank(address.city()))) {
+            return null;
+        }
+        int before = errors.size();
+        if (blank(address.street()) || address.street().strip().length() > 200) {
+            errors.add(new FieldError("deliveryAddress.street", "is required, at most 200 characters"));
+        }
+        if (address.postalCode() == null || !address.postalCode().strip().matches("[0-9]{4}")) {
+            errors.add(new FieldError("deliveryAddress.postalCode", "must be four digits"));
+        }
+        if (blank(address.city()) || address.city().strip().length() > 100) {
+            errors.add(new FieldError("deliveryAddress.city", "is required, at most 100 characters"));
+        }
+        return errors.size() > before ? null
+                : new GrantedLine.DeliveryAddress(address.street().strip(), address.postalCode().strip(),
+                        address.city().strip());
+    }
+
+    private static List<LineTerms> lines(@Nullable List<LineCommand> commands, Assortment assortment,
+            List<FieldError> errors) {
+        if (commands == null || commands.isEmpty()) {
+            errors.add(new FieldError("lines", "at least one line is required"));
+            return List.of();
+        }
+        if (commands.size() > MAX_LINES) {
+            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
+            return List.of();
+        }
+        List<LineTerms> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < commands.size(); i++) {
+            String field = "lines[" + i + "]";
+            LineCommand command = commands.get(i);
+            if (command == null) {
+                errors.add(new FieldError(field, "is empty"));
+                continue;
+            }
+            Grant.Target target = target(field, command, assortment, errors);
+            Integer quantity = quantity(field, command.quantity(), errors);
+            LimitPeriod period = period(field, command.period(), errors);
+            if (target != null && !seen.add(target.key())) {
+                errors.add(new FieldError(field, "covers the same thing as an earlier line"));
+            } else if (target != null && quantity != null && period != null) {
+                lines.add(new LineTerms(target, quantity, period));
+            }
+        }
+        return lines;
+    }
+
+    private static Grant.@Nullable Target target(String field, LineCommand command, Assortment assortment,
+            List<FieldError> errors) {
+        int given = (blank(command.productId()) ? 0 : 1) + (blank(command.area()) ? 0 : 1)
+                + (blank(command.group()) ? 0 : 1);
+        if (given != 1) {
+            errors.add(new FieldError(field, "give exactly one of productId, area or group"));
+            return null;
+        }
+        if (!blank(command.productId())) {
+            ProductId productId;
+            try {
+                productId = new ProductId(UUID.fromString(command.productId().strip()));
+            } catch (IllegalArgumentException notUuid) {
+                errors.add(new FieldError(field + ".productId", "is not a product id"));
+                return null;
+            }
+            if (assortment.product(productId).isEmpty()) {
+                errors.add(new FieldError(field + ".productId", "no such product in the assortment"));
+                return null;
+            }
+            return new Grant.Target(productId, null, null);
+        }
+        if (!blank(command.area())) {
+            String area = command.area().strip().toUpperCase(Locale.ROOT);
+            if (!assortment.areaExists(area)) {
+                errors.add(new FieldError(field + ".area", "no such product area"));
+                return null;
+            }
+            return new Grant.Target(null, area, null);
+        }
+        String group = command.group().strip().toUpperCase(Locale.ROOT);
+        if (!assortment.groupExists(group)) {
+            errors.add(new FieldError(field + ".group", "no such product group"));
+            return null;
+        }
+        return new Grant.Target(null, null, group);
+    }
+
+    private static @Nullable Integer quantity(String field, @Nullable Long quantity, List<FieldError> errors) {
+        if (quantity == null) {
+            errors.add(new FieldError(field + ".quantity", "is required"));
+            return null;
+        }
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            errors.add(new FieldError(field + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY));
+            return null;
+        }
+        return quantity.intValue();
+    }
+
+    private static @Nullable LimitPeriod period(String field, @Nullable String period, List<FieldError> errors) {
+        try {
+            return LimitPeriod.valueOf(period == null ? "" : period.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            errors.add(new FieldError(field + ".period", "must be MONTH, QUARTER or YEAR"));
+            return null;
+        }
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

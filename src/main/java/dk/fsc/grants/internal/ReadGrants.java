@@ -1,0 +1,76 @@
+package dk.fsc.grants.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.citizens.Citizens;
+import dk.fsc.grants.GrantedLine;
+import dk.fsc.grants.Grants;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.Role;
+import dk.fsc.shared.problem.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of grants. A person sees the grants of a citizen they may see (the citizens
+ * module decides who that is), and only in the roles that work with grants; every read is
+ * audited as {@code grant.read}.
+ */
+@Service
+class ReadGrants implements Grants {
+
+    static final String READERS = "hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE',"
+            + " 'NURSE', 'CITIZEN')";
+
+    private final GrantRepository repository;
+    private final Citizens citizens;
+    private final CurrentUsers currentUsers;
+
+    ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers) {
+        this.repository = repository;
+        this.citizens = citizens;
+        this.currentUsers = currentUsers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<GrantedLine> inForce(UUID citizenId, LocalDate date) {
+        return repository.linesInForce(citizenId, date);
+    }
+
+    record CitizenGrants(CitizenView citizen, List<Grant> grants) {
+    }
+
+    @Transactional
+    @PreAuthorize(READERS)
+    public CitizenGrants ofCitizen(UUID citizenId) {
+        CitizenView citizen = citizens.find(citizenId, "grant.read")
+                .orElseThrow(() -> new NotFoundException(GrantDecisions.NO_CITIZEN));
+        return new CitizenGrants(citizen, repository.ofCitizen(citizenId));
+    }
+
+    @Transactional
+    @PreAuthorize(READERS)
+    public Grant grant(UUID grantId) {
+        return repository.find(grantId).filter(grant -> citizens.find(grant.citizenId(), "grant.read").isPresent())
+                .orElseThrow(() -> new NotFoundException(GrantDecisions.NO_GRANT));
+    }
+
+    @Transactional
+    @PreAuthorize(READERS)
+    public List<GrantRepository.Revision> revisions(UUID grantId) {
+        return repository.revisions(grant(grantId).id());
+    }
+
+    /** Whether the current user may make and change grants for this citizen (for pages to show the forms). */
+    boolean mayDecide(CitizenView citizen) {
+        CurrentUser user = currentUsers.require();
+        return user.has(Role.MUNICIPAL_CASEWORKER)
+                && citizen.municipalityCode().equals(user.municipalityCode());
+    }
+}

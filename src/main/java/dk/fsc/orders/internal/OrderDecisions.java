@@ -1,0 +1,95 @@
+package dk.fsc.orders.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import dk.fsc.citizens.Citizens;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.orders.OrderStatusChanged;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to an order after it was placed: the caseworker's approval or rejection,
+ * cancellation before picking, and (until the warehouse module does it) fulfilment steps
+ * by an administrator. The order row is locked, so a second approval finds it decided (409).
+ */
+@Service
+class OrderDecisions {
+
+    static final String NO_ORDER = "No order with this id.";
+
+    private final OrderRepository orders;
+    private final Citizens citizens;
+    private final CurrentUsers currentUsers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderDecisions(OrderRepository orders, Citizens citizens, CurrentUsers currentUsers,
+            ApplicationEventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.citizens = citizens;
+        this.currentUsers = currentUsers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    public Order approve(UUID orderId, @Nullable String reason) {
+        return decide(orderId, "order.approve", true, Order::approve, optional(reason));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    public Order reject(UUID orderId, @Nullable String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw InvalidInputException.of("reason", "is required, at most 500 characters");
+        }
+        return decide(orderId, "order.reject", true, Order::reject, reason.strip());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITIZEN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER')")
+    public Order cancel(UUID orderId, @Nullable String reason) {
+        return decide(orderId, "order.cancel", false, Order::cancel, optional(reason));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('FSC_ADMIN')")
+    public Order advance(UUID orderId) {
+        return decide(orderId, "order.advance", false, Order::advance, null);
+    }
+
+    private Order decide(UUID orderId, String action, boolean caseworkerOfOrder, UnaryOperator<Order> step,
+            @Nullable String reason) {
+        CurrentUser user = currentUsers.require();
+        Order order = orders.findForUpdate(orderId)
+                .filter(found -> !caseworkerOfOrder || found.municipalityCode().equals(user.municipalityCode()))
+                .filter(found -> citizens.find(found.citizenId(), action).isPresent())
+                .orElseThrow(() -> new NotFoundException(NO_ORDER));
+        Order next = step.apply(order);
+        orders.updateStatus(next);
+        orders.recordStatus(next.id(), order.status(), next.status(), clock.instant(), user.username(), reason);
+        events.publishEvent(new OrderStatusChanged(next.id(), next.citizenId(), next.municipalityCode(),
+                order.status(), next.status(), clock.instant(), reason));
+        return next;
+    }
+
+    private static @Nullable String optional(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        if (reason.strip().length() > 500) {
+            throw InvalidInputException.of("reason", "must be at most 500 characters");
+        }
+        return reason.strip();
+    }
+}

@@ -1,0 +1,192 @@
+package dk.fsc.orders.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dk.fsc.assortment.ProductId;
+import dk.fsc.grants.GrantedLine;
+import dk.fsc.grants.LimitPeriod;
+import dk.fsc.orders.OrderStatus;
+import dk.fsc.shared.database.JdbcPages;
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = "id, citizen_id, municipality_code, status, channel, order_date,"
+            + " delivery_date, delivery_street, delivery_postal_code, delivery_city, standing_order_id, placed_at,"
+            + " placed_by";
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serializes the orders of one citizen until the transaction ends, so limits hold under concurrency. */
+    void lockCitizen(UUID citizenId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("orders:" + citizenId)
+                .query(rs -> { });
+    }
+
+    void insert(Order order) {
+        jdbc.sql("insert into orders.citizen_order (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(order.id(), order.citizenId(), order.municipalityCode(), order.status().name(),
+                        order.channel().name(), order.orderDate(), order.deliveryDate(), order.delivery().street(),
+                        order.delivery().postalCode(), order.delivery().city(), order.standingOrderId(),
+                        utc(order.placedAt()), order.placedBy())
+                .update();
+        for (Order.Line line : order.lines()) {
+            ConsumptionControl.Reason reason = line.reason();
+            jdbc.sql("insert into orders.order_line (order_id, position, product_id, quantity, hole_diameter_mm,"
+                    + " outcome, reason_code, reason_args, replacement_product_id, grant_line_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(order.id(), line.position(), line.productId().value(), line.quantity(),
+                            line.holeDiameterMm(), line.outcome().name(), reason == null ? null : reason.code(),
+                            reason == null ? null : reason.args().toArray(String[]::new),
+                            line.replacement() == null ? null : line.replacement().value(), line.grantLineId())
+                    .update();
+        }
+    }
+
+    void recordStatus(UUID orderId, @Nullable OrderStatus from, OrderStatus to, Instant at, String by,
+            @Nullable String reason) {
+        jdbc.sql("insert into orders.status_change (order_id, from_status, to_status, at, by_user, reason)"
+                + " values (?, ?, ?, ?, ?, ?)")
+                .params(orderId, from == null ? null : from.name(), to.name(), utc(at), by, reason).update();
+    }
+
+    void updateStatus(Order order) {
+        jdbc.sql("update orders.citizen_order set status = ? where id = ?").params(order.status().name(), order.id())
+                .update();
+    }
+
+    record StatusChange(@Nullable OrderStatus from, OrderStatus to, Instant at, String by, @Nullable String reason) {
+    }
+
+    List<StatusChange> history(UUID orderId) {
+        return jdbc.sql("select from_status, to_status, at, by_user, reason from orders.status_change"
+                + " where order_id = ? order by id")
+                .param(orderId)
+                .query((rs, i) -> new StatusChange(rs.getString(1) == null ? null : OrderStatus.valueOf(rs.getString(1)),
+                        OrderStatus.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    Optional<Order> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from orders.citizen_order where id = ?").param(id)
+                .query(OrderRepository::order).optional().map(order -> withLines(List.of(order)).getFirst());
+    }
+
+    Optional<Order> findForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from orders.citizen_order where id = ? for update").param(id)
+                .query(OrderRepository::order).optional().map(order -> withLines(List.of(order)).getFirst());
+    }
+
+    Paged<Order> ofCitizen(UUID citizenId, PageQuery page) {
+        return JdbcPages.page(jdbc, COLUMNS, "orders.citizen_order", "citizen_id = ?", List.of(citizenId),
+                "placed_at desc, id", OrderRepository::order, page).mapAll(this::withLines);
+    }
+
+    Optional<Order> lastOf(UUID citizenId) {
+        return jdbc.sql("select " + COLUMNS + " from orders.citizen_order where citizen_id = ?"
+                + " and channel <> 'STANDING_ORDER' order by placed_at desc, id limit 1")
+                .param(citizenId).query(OrderRepository::order).optional()
+                .map(order -> withLines(List.of(order)).getFirst());
+    }
+
+    /** Orders awaiting a caseworker of the municipality, oldest first. */
+    Paged<Order> awaitingApproval(String municipality, PageQuery page) {
+        return JdbcPages.page(jdbc, COLUMNS, "orders.citizen_order", "status = 'AWAITING_APPROVAL'"
+                + " and municipality_code = ?", List.of(municipality), "placed_at, id", OrderRepository::order, page)
+                .mapAll(this::withLines);
+    }
+
+    /**
+     * Per grant line, how much the citizen's counting orders have used of it in the line's
+     * period that contains {@code date}.
+     */
+    Map<UUID, Integer> usedInPeriods(UUID citizenId, List<GrantedLine> lines, LocalDate date) {
+        Map<UUID, Integer> used = new HashMap<>();
+        if (lines.isEmpty()) {
+            return used;
+        }
+        Map<UUID, LimitPeriod.Range> periods = new HashMap<>();
+        lines.forEach(line -> periods.put(line.lineId(), line.period().containing(date)));
+        LocalDate since = periods.values().stream().map(LimitPeriod.Range::from).min(LocalDate::compareTo).orElseThrow();
+        jdbc.sql("""
+                select l.grant_line_id, o.order_date, l.quantity
+                from orders.citizen_order o join orders.order_line l on l.order_id = o.id
+                where o.citizen_id = ? and o.order_date >= ? and o.status not in ('REJECTED', 'CANCELLED')
+                  and l.outcome <> 'REJECTED' and l.grant_line_id = any(?)""")
+                .params(citizenId, since, periods.keySet().toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID line = rs.getObject(1, UUID.class);
+                    if (periods.get(line).contains(rs.getObject(2, LocalDate.class))) {
+                        used.merge(line, rs.getInt(3), Integer::sum);
+                    }
+                });
+        return used;
+    }
+
+    private List<Order> withLines(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Map<UUID, List<Order.Line>> lines = new LinkedHashMap<>();
+        orders.forEach(order -> lines.put(order.id(), new ArrayList<>()));
+        jdbc.sql("select order_id, position, product_id, quantity, hole_diameter_mm, outcome, reason_code, reason_args,"
+                + " replacement_product_id, grant_line_id from orders.order_line where order_id = any(?)"
+                + " order by order_id, position")
+                .param(orders.stream().map(Order::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    lines.get(rs.getObject(1, UUID.class)).add(line(rs));
+                });
+        return orders.stream().map(order -> new Order(order.id(), order.citizenId(), order.municipalityCode(),
+                order.status(), order.channel(), order.orderDate(), order.deliveryDate(), order.delivery(),
+                order.standingOrderId(), order.placedAt(), order.placedBy(), List.copyOf(lines.get(order.id()))))
+                .toList();
+    }
+
+    private static Order.Line line(ResultSet rs) throws SQLException {
+        String code = rs.getString(7);
+        Array args = rs.getArray(8);
+        UUID replacement = rs.getObject(9, UUID.class);
+        return new Order.Line(rs.getInt(2), new ProductId(rs.getObject(3, UUID.class)), rs.getInt(4),
+                rs.getObject(5, Integer.class), ConsumptionControl.Outcome.valueOf(rs.getString(6)),
+                code == null ? null
+                        : new ConsumptionControl.Reason(code,
+                                args == null ? List.of() : Arrays.asList((String[]) args.getArray())),
+                replacement == null ? null : new ProductId(replacement), rs.getObject(10, UUID.class));
+    }
+
+    private static Order order(ResultSet rs, int row) throws SQLException {
+        return new Order(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                OrderStatus.valueOf(rs.getString(4)), Order.Channel.valueOf(rs.getString(5)),
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                new Order.Address(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getObject(11, UUID.class),
+                rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13), List.of());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

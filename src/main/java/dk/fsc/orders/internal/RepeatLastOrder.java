@@ -1,0 +1,68 @@
+package dk.fsc.orders.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.Role;
+import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.shared.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-click repeat: the citizen's last order again, its refused lines left out, products
+ * that have left the assortment swapped for their replacements and plates cut to the size
+ * last remembered. The new order is checked like any other.
+ */
+@Service
+class RepeatLastOrder {
+
+    private final OrderRepository orders;
+    private final ReadOrders reads;
+    private final PlaceOrder placeOrder;
+    private final Assortment assortment;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+
+    RepeatLastOrder(OrderRepository orders, ReadOrders reads, PlaceOrder placeOrder, Assortment assortment,
+            CurrentUsers currentUsers, Clock clock) {
+        this.orders = orders;
+        this.reads = reads;
+        this.placeOrder = placeOrder;
+        this.assortment = assortment;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITIZEN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER')")
+    public PlaceOrder.Placed repeat(UUID citizenId, @Nullable String idempotencyKey) {
+        reads.citizen(citizenId, "order.read");
+        Order last = orders.lastOf(citizenId)
+                .orElseThrow(() -> new NotFoundException("The citizen has no earlier order to repeat."));
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+        Map<ProductId, ReadOrders.CutSize> cutSizes = reads.cutSizesByProduct(citizenId);
+        List<PlaceOrder.LineCommand> lines = last.lines().stream()
+                .filter(line -> line.outcome() != ConsumptionControl.Outcome.REJECTED)
+                .map(line -> {
+                    ProductId product = assortment.offeredInPlaceOf(line.productId(), today)
+                            .map(offered -> offered.id()).orElse(line.productId());
+                    ReadOrders.CutSize size = cutSizes.get(product);
+                    Integer hole = line.holeDiameterMm() == null ? null
+                            : size != null ? size.diameterMm() : line.holeDiameterMm();
+                    return new PlaceOrder.LineCommand(product.value(), (long) line.quantity(),
+                            hole == null ? null : hole.longValue());
+                })
+                .toList();
+        String channel = currentUsers.require().has(Role.CITIZEN) ? "WEB" : "PHONE";
+        return placeOrder.place(new PlaceOrder.Command(citizenId, lines, channel, null), idempotencyKey);
+    }
+}
