@@ -1,0 +1,81 @@
+package dk.fsc.assortment.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Prices are only ever added, never changed or deleted. */
+@Repository
+class PriceRepository {
+
+    private final JdbcClient jdbc;
+
+    PriceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first. */
+    List<Price> prices(UUID productId) {
+        return jdbc.sql("select valid_from, price_ore, source, recorded_at, recorded_by from assortment.price"
+                + " where product_id = ? order by valid_from desc").param(productId)
+                .query((rs, n) -> new Price(rs.getObject("valid_from", LocalDate.class), rs.getLong("price_ore"),
+                        rs.getString("source"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("recorded_by")))
+                .list();
+    }
+
+    OptionalLong priceOn(UUID productId, LocalDate date) {
+        return jdbc.sql("select price_ore from assortment.price where product_id = ? and valid_from <= ?"
+                + " order by valid_from desc limit 1").params(productId, date).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    record Key(UUID productId, LocalDate validFrom) {
+    }
+
+    record NewPrice(UUID productId, LocalDate validFrom, long priceOre) {
+
+        Key key() {
+            return new Key(productId, validFrom);
+        }
+    }
+
+    /** The prices already recorded for these products on these dates, in øre. */
+    Map<Key, Long> existing(Collection<NewPrice> prices) {
+        if (prices.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select p.product_id, p.valid_from, p.price_ore from assortment.price p"
+                + " join unnest(?::uuid[], ?::date[]) as wanted(product_id, valid_from)"
+                + " on wanted.product_id = p.product_id and wanted.valid_from = p.valid_from")
+                .params(prices.stream().map(NewPrice::productId).toArray(UUID[]::new),
+                        prices.stream().map(price -> price.validFrom().toString()).toArray(String[]::new))
+                .query((rs, n) -> new NewPrice(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getLong(3)))
+                .list().stream().collect(Collectors.toMap(NewPrice::key, NewPrice::priceOre));
+    }
+
+    /** Adds the prices in one statement; false when a price for one of the products and dates exists already. */
+    boolean insertAll(Collection<NewPrice> prices, String source, Instant at, String by) {
+        int inserted = jdbc.sql("insert into assortment.price (product_id, valid_from, price_ore, source, recorded_at,"
+                + " recorded_by) select product_id, valid_from, price_ore, ?, ?, ?"
+                + " from unnest(?::uuid[], ?::date[], ?::bigint[]) as new(product_id, valid_from, price_ore)"
+                + " on conflict (product_id, valid_from) do nothing")
+                .params(source, at.atOffset(ZoneOffset.UTC), by,
+                        prices.stream().map(NewPrice::productId).toArray(UUID[]::new),
+                        prices.stream().map(price -> price.validFrom().toString()).toArray(String[]::new),
+                        prices.stream().map(NewPrice::priceOre).toArray(Long[]::new))
+                .update();
+        return inserted == prices.size();
+    }
+}
