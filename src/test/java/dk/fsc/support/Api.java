@@ -75,6 +75,12 @@ public final class Api {
         return send("POST", path, "application/json", json);
     }
 
+    /** A JSON POST with one more header, e.g. {@code Idempotency-Key}. */
+    public Response postJson(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json, application/problem+json");

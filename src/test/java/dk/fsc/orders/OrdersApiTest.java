@@ -1,0 +1,386 @@
+package dk.fsc.orders;
+
+import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.support.Problem.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dk.fsc.support.Api;
+import dk.fsc.support.Citizens;
+import dk.fsc.support.FscIntegrationTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@FscIntegrationTest
+class OrdersApiTest {
+
+    /** Demo products (DemoAssortmentSeed). */
+    static final String FLAT_BASEPLATE = "b0000000-0000-4000-8000-000000000005";
+    static final String CONVEX_BASEPLATE = "b0000000-0000-4000-8000-000000000008";
+    static final String PRECUT_BASEPLATE = "b0000000-0000-4000-8000-000000000007";
+    static final String ONE_PIECE_BAG = "b0000000-0000-4000-8000-000000000001";
+    static final String REPLACED_BASEPLATE = "b0000000-0000-4000-8000-000000000014";
+    static final String REPLACEMENT_BASEPLATE = "b0000000-0000-4000-8000-000000000015";
+    static final String CATHETER = "b0000000-0000-4000-8000-000000000020";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api as(String user) {
+        return Api.as(port, user, "demo");
+    }
+
+    String aarhusCitizen() {
+        return Citizens.register(as("caseworker-aarhus"), "751", "Ordre Testesen");
+    }
+
+    String grant(String citizen, String lines) {
+        Api.Response made = as("caseworker-aarhus").postJson("/api/v1/citizens/" + citizen + "/grants",
+                "{\"validFrom\":\"2020-01-01\",\"lines\":[" + lines + "]}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("id").asString();
+    }
+
+    static String line(String product, int quantity, String period) {
+        return "{\"productId\":\"%s\",\"quantity\":%d,\"period\":\"%s\"}".formatted(product, quantity, period);
+    }
+
+    static String order(String citizen, String... lines) {
+        return "{\"citizenId\":\"%s\",\"channel\":\"PHONE\",\"lines\":[%s]}".formatted(citizen, String.join(",", lines));
+    }
+
+    static String item(String product, int quantity) {
+        return "{\"productId\":\"%s\",\"quantity\":%d}".formatted(product, quantity);
+    }
+
+    static String cut(String product, int quantity, int hole) {
+        return "{\"productId\":\"%s\",\"quantity\":%d,\"holeDiameterMm\":%d}".formatted(product, quantity, hole);
+    }
+
+    Api.Response place(String json) {
+        return as("agent").postJson("/api/v1/orders", json, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    long ordersOf(String citizen) {
+        return jdbc.sql("select count(*) from orders.citizen_order where citizen_id = ?::uuid").param(citizen)
+                .query(Long.class).single();
+    }
+
+    long grantsOf(String citizen) {
+        return jdbc.sql("select count(*) from grants.citizen_grant where citizen_id = ?::uuid").param(citizen)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void orderWithinTheLimitIsAcceptedAndCountsAgainstIt() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+
+        Api.Response placed = place(order(citizen, cut(FLAT_BASEPLATE, 10, 30)));
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        JsonNode body = placed.json();
+        assertThat(body.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(body.path("channel").asString()).isEqualTo("PHONE");
+        assertThat(body.path("lines").get(0).path("outcome").asString()).isEqualTo("ACCEPTED");
+        JsonNode consumption = as("caseworker-aarhus").get("/api/v1/citizens/" + citizen + "/consumption").json();
+        assertThat(consumption.get(0).path("used").asInt()).isEqualTo(10);
+        assertThat(consumption.get(0).path("remaining").asInt()).isEqualTo(10);
+        JsonNode sizes = as("agent").get("/api/v1/citizens/" + citizen + "/cut-sizes").json();
+        assertThat(sizes.get(0).path("diameterMm").asInt()).isEqualTo(30);
+        assertThat(sizes.get(0).path("remeasure").asBoolean()).isFalse();
+    }
+
+    @Test
+    void orderOverTheLimitWaitsForTheCaseworkerOfTheMunicipalityWhoApprovesItOnce() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+
+        JsonNode placed = place(order(citizen, item(FLAT_BASEPLATE, 25))).json();
+        assertThat(placed.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        JsonNode waiting = placed.path("lines").get(0);
+        assertThat(waiting.path("outcome").asString()).isEqualTo("NEEDS_APPROVAL");
+        assertThat(waiting.path("reasonCode").asString()).isEqualTo("over-limit");
+        assertThat(waiting.path("reason").asString()).contains("25 of the granted 20");
+        String orderId = placed.path("id").asString();
+
+        assertThat(as("caseworker-aarhus").get("/api/v1/orders/awaiting-approval?size=100").body()).contains(orderId);
+        assertThat(as("caseworker-randers").get("/api/v1/orders/awaiting-approval?size=100").body())
+                .doesNotContain(orderId);
+        assertProblem(as("caseworker-randers").postJson("/api/v1/orders/" + orderId + "/approve", "{}"), 404);
+        assertProblem(as("agent").postJson("/api/v1/orders/" + orderId + "/approve", "{}"), 403);
+
+        Api.Response approved = as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/approve", "{}");
+        assertThat(approved.json().path("status").asString()).isEqualTo("ACCEPTED");
+        assertProblem(as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/approve", "{}"), 409);
+        assertProblem(as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/reject",
+                "{\"reason\":\"for sent\"}"), 409);
+        JsonNode history = as("agent").get("/api/v1/orders/" + orderId).json().path("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).path("to").asString()).isEqualTo("ACCEPTED");
+        assertThat(history.get(1).path("by").asString()).isEqualTo("caseworker-aarhus");
+    }
+
+    @Test
+    void aRejectedOrderNeedsAReasonAndNoLongerCounts() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 10, "QUARTER"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 15))).json().path("id").asString();
+
+        assertThat(fields(assertProblem(
+                as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/reject", "{}"), 400)))
+                .containsExactly("reason");
+        Api.Response rejected = as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/reject",
+                "{\"reason\":\"Forbruget er for højt; ring til borgeren\"}");
+        assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
+        JsonNode consumption = as("agent").get("/api/v1/citizens/" + citizen + "/consumption").json();
+        assertThat(consumption.get(0).path("used").asInt()).isZero();
+        assertThat(consumption.get(0).path("period").asString()).isEqualTo("QUARTER");
+    }
+
+    @Test
+    void eachLineIsCheckedOnItsOwnAndAnOrderOfOnlyRefusedLinesSavesNothing() {
+        String citizen = aarhusCitizen();
+        grant(citizen, "{\"group\":\"STOMA_BASEPLATE\",\"quantity\":30,\"period\":\"MONTH\"}");
+
+        JsonNode placed = place(order(citizen, cut(FLAT_BASEPLATE, 5, 50), cut(CONVEX_BASEPLATE, 5, 20),
+                cut(PRECUT_BASEPLATE, 5, 25), item(CATHETER, 1))).json();
+
+        assertThat(placed.path("status").asString()).isEqualTo("ACCEPTED");
+        List<String> outcomes = new ArrayList<>();
+        placed.path("lines").forEach(line -> outcomes.add(line.path("outcome").asString() + " "
+                + line.path("reasonCode").asString()));
+        assertThat(outcomes).containsExactly("REJECTED hole-out-of-range", "ACCEPTED ", "REJECTED not-cuttable",
+                "REJECTED not-granted");
+        long before = ordersOf(citizen);
+        JsonNode refused = assertProblem(place(order(citizen, item(CATHETER, 1), item(ONE_PIECE_BAG, 1))), 400);
+        assertThat(fields(refused)).containsExactly("lines[0]", "lines[1]");
+        assertThat(ordersOf(citizen)).isEqualTo(before);
+    }
+
+    @Test
+    void aProductThatLeftTheAssortmentIsRefusedWithItsReplacementWhichTheSameGrantCovers() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(REPLACED_BASEPLATE, 10, "MONTH"));
+
+        JsonNode old = place(order(citizen, item(REPLACED_BASEPLATE, 1), item(REPLACEMENT_BASEPLATE, 2))).json();
+
+        JsonNode refused = old.path("lines").get(0);
+        assertThat(refused.path("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(refused.path("reasonCode").asString()).isEqualTo("replaced");
+        assertThat(refused.path("replacementProductId").asString()).isEqualTo(REPLACEMENT_BASEPLATE);
+        assertThat(old.path("lines").get(1).path("outcome").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyAnswerWithTheSameOrderAndAnotherBodyIsRefused() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String key = UUID.randomUUID().toString();
+
+        Api.Response first = as("agent").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 2)),
+                "Idempotency-Key", key);
+        Api.Response again = as("agent").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 2)),
+                "Idempotency-Key", key);
+        Api.Response other = as("agent").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 3)),
+                "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(fields(assertProblem(other, 409))).containsExactly("Idempotency-Key");
+        assertThat(ordersOf(citizen)).isEqualTo(1);
+    }
+
+    @Test
+    void twoOrdersAtTheSameMomentNeverTogetherExceedALimitEachRespects() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String citizen = aarhusCitizen();
+            grant(citizen, line(FLAT_BASEPLATE, 10, "MONTH"));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+                for (int i = 0; i < 2; i++) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return place(order(citizen, item(FLAT_BASEPLATE, 6)));
+                    }));
+                }
+                start.countDown();
+                List<String> statuses = new ArrayList<>();
+                for (Future<Api.Response> answer : answers) {
+                    statuses.add(answer.get().json().path("status").asString());
+                }
+                assertThat(statuses).containsExactlyInAnyOrder("ACCEPTED", "AWAITING_APPROVAL");
+            }
+        }
+    }
+
+    @Test
+    void ordersAreCancelledOnlyUntilPickingAndAdvancedByAnAdministrator() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(ONE_PIECE_BAG, 90, "MONTH"));
+        String first = place(order(citizen, item(ONE_PIECE_BAG, 30))).json().path("id").asString();
+        String second = place(order(citizen, item(ONE_PIECE_BAG, 30))).json().path("id").asString();
+
+        assertThat(as("agent").postJson("/api/v1/orders/" + first + "/cancel", "{\"reason\":\"ringede\"}").json()
+                .path("status").asString()).isEqualTo("CANCELLED");
+        assertProblem(as("agent").postJson("/api/v1/orders/" + second + "/advance", "{}"), 403);
+        for (String expected : List.of("PICKING", "SHIPPED", "DELIVERED")) {
+            assertThat(as("admin").postJson("/api/v1/orders/" + second + "/advance", "{}").json().path("status")
+                    .asString()).isEqualTo(expected);
+        }
+        assertProblem(as("admin").postJson("/api/v1/orders/" + second + "/advance", "{}"), 409);
+        assertProblem(as("agent").postJson("/api/v1/orders/" + second + "/cancel", "{}"), 409);
+    }
+
+    @Test
+    void badOrdersAreRefusedWithTheFieldAndChangeNothing() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String base = "{\"citizenId\":\"" + citizen + "\",\"channel\":\"PHONE\",\"lines\":";
+
+        assertThat(fields(assertProblem(place(base + "[" + item(FLAT_BASEPLATE, 0) + "]}"), 400)))
+                .containsExactly("lines[0].quantity");
+        assertThat(fields(assertProblem(place(base + "[" + item(FLAT_BASEPLATE, -3) + "]}"), 400)))
+                .containsExactly("lines[0].quantity");
+        assertThat(fields(assertProblem(place(base + "[" + item(FLAT_BASEPLATE, 1_000_000) + "]}"), 400)))
+                .containsExactly("lines[0].quantity");
+        assertThat(fields(assertProblem(place(base + "[{\"productId\":\"" + FLAT_BASEPLATE
+                + "\",\"quantity\":1.5}]}"), 400))).contains("lines[0].quantity");
+        assertThat(fields(assertProblem(place(base + "[" + item(FLAT_BASEPLATE, 1) + "," + item(FLAT_BASEPLATE, 2)
+                + "]}"), 400))).containsExactly("lines[1]");
+        assertThat(fields(assertProblem(place(base + "[" + item(UUID.randomUUID().toString(), 1) + "]}"), 400)))
+                .containsExactly("lines[0].productId");
+        assertThat(fields(assertProblem(place(base + "[]}"), 400))).containsExactly("lines");
+        assertThat(fields(assertProblem(place("{\"citizenId\":\"" + citizen + "\",\"lines\":["
+                + item(FLAT_BASEPLATE, 1) + "]}"), 400))).containsExactly("channel");
+        assertProblem(place(order(UUID.randomUUID().toString(), item(FLAT_BASEPLATE, 1))), 404);
+        assertProblem(as("caseworker-randers").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 1))),
+                404);
+        assertProblem(as("finance").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 1))), 403);
+        assertThat(ordersOf(citizen)).isZero();
+    }
+
+    @Test
+    void badGrantsAreRefusedAndOnlyTheCitizensOwnCaseworkersGrant() {
+        String citizen = aarhusCitizen();
+        String path = "/api/v1/citizens/" + citizen + "/grants";
+
+        JsonNode backwards = assertProblem(as("caseworker-aarhus").postJson(path,
+                "{\"validFrom\":\"2026-06-01\",\"validTo\":\"2026-05-01\",\"lines\":[" + line(FLAT_BASEPLATE, 1, "MONTH")
+                        + "]}"), 400);
+        assertThat(fields(backwards)).containsExactly("validTo");
+        JsonNode lines = assertProblem(as("caseworker-aarhus").postJson(path, "{\"validFrom\":\"2026-01-01\","
+                + "\"lines\":[{\"area\":\"NOPE\",\"quantity\":1,\"period\":\"MONTH\"},"
+                + "{\"productId\":\"" + FLAT_BASEPLATE + "\",\"quantity\":0,\"period\":\"WEEK\"},"
+                + "{\"productId\":\"" + FLAT_BASEPLATE + "\",\"area\":\"STOMA\",\"quantity\":1,\"period\":\"MONTH\"}]}"),
+                400);
+        assertThat(fields(lines)).containsExactly("lines[0].area", "lines[1].quantity", "lines[1].period", "lines[2]");
+        assertProblem(as("caseworker-randers").postJson(path,
+                "{\"validFrom\":\"2026-01-01\",\"lines\":[" + line(FLAT_BASEPLATE, 1, "MONTH") + "]}"), 404);
+        assertProblem(as("agent").postJson(path,
+                "{\"validFrom\":\"2026-01-01\",\"lines\":[" + line(FLAT_BASEPLATE, 1, "MONTH") + "]}"), 403);
+        assertThat(grantsOf(citizen)).isZero();
+    }
+
+    @Test
+    void aChangedGrantKeepsWhatWasOrderedAgainstTheSameLineAndAnEndedGrantCoversNothing() {
+        String citizen = aarhusCitizen();
+        String grantId = grant(citizen, line(FLAT_BASEPLATE, 10, "MONTH"));
+        place(order(citizen, item(FLAT_BASEPLATE, 8)));
+
+        Api.Response changed = as("caseworker-aarhus").send("PUT", "/api/v1/grants/" + grantId, "application/json",
+                "{\"validFrom\":\"2020-01-01\",\"lines\":[" + line(FLAT_BASEPLATE, 20, "MONTH") + "]}");
+        assertThat(changed.json().path("revision").asInt()).isEqualTo(2);
+        JsonNode consumption = as("agent").get("/api/v1/citizens/" + citizen + "/consumption").json();
+        assertThat(consumption.get(0).path("used").asInt()).isEqualTo(8);
+        assertThat(consumption.get(0).path("remaining").asInt()).isEqualTo(12);
+
+        as("caseworker-aarhus").postJson("/api/v1/grants/" + grantId + "/end", "{\"reason\":\"Stomien er lukket\"}");
+        assertThat(as("agent").get("/api/v1/grants/" + grantId + "/revisions").json()).hasSize(3);
+        assertProblem(place(order(citizen, item(FLAT_BASEPLATE, 1))), 400);
+        assertProblem(as("caseworker-aarhus").postJson("/api/v1/grants/" + grantId + "/end", "{\"reason\":\"igen\"}"),
+                409);
+    }
+
+    @Test
+    void aMoveEndsTheOldMunicipalitysGrantsAndGivesTheNewOneATask() {
+        String citizen = aarhusCitizen();
+        String grantId = grant(citizen, line(FLAT_BASEPLATE, 10, "MONTH"));
+
+        Api.Response moved = as("agent").send("PUT", "/api/v1/citizens/" + citizen + "/address", "application/json",
+                "{\"street\":\"Torvet 1\",\"postalCode\":\"8900\",\"city\":\"Randers C\",\"municipalityCode\":\"730\","
+                        + "\"movedOn\":\"2026-03-01\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString()).isEqualTo("2026-03-01"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("caseworker-randers").get("/api/v1/grant-tasks").body()).contains(citizen));
+        assertThat(as("caseworker-aarhus").get("/api/v1/grant-tasks").body()).doesNotContain(citizen);
+    }
+
+    @Test
+    void aStandingOrderRunsOnceHoweverOftenTheJobRuns() throws Exception {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(ONE_PIECE_BAG, 90, "MONTH"));
+        Api.Response standing = as("agent").postJson("/api/v1/citizens/" + citizen + "/standing-orders",
+                "{\"everyWeeks\":4,\"channel\":\"PHONE\",\"lines\":[" + item(ONE_PIECE_BAG, 30) + "]}");
+        assertThat(standing.status()).as(standing.body()).isEqualTo(201);
+
+        try (ExecutorService jobs = Executors.newFixedThreadPool(2)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(jobs.submit(() -> {
+                    start.await();
+                    return as("admin").postJson("/api/v1/standing-orders/run", "{}");
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> run : runs) {
+                assertThat(run.get().status()).isEqualTo(200);
+            }
+        }
+        as("admin").postJson("/api/v1/standing-orders/run", "{}");
+
+        JsonNode orders = as("agent").get("/api/v1/citizens/" + citizen + "/orders").json().path("items");
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).path("channel").asString()).isEqualTo("STANDING_ORDER");
+        JsonNode after = as("agent").get("/api/v1/citizens/" + citizen + "/standing-orders").json().get(0);
+        assertThat(after.path("lastOrderId").asString()).isEqualTo(orders.get(0).path("id").asString());
+        assertThat(java.time.LocalDate.parse(after.path("nextRunOn").asString()))
+                .isEqualTo(java.time.LocalDate.parse(after.path("lastRunOn").asString()).plusWeeks(4));
+    }
+
+    @Test
+    void theLastOrderIsRepeatedWithOneCall() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 50, "MONTH"));
+        place(order(citizen, cut(FLAT_BASEPLATE, 10, 28)));
+
+        Api.Response repeated = as("agent").postJson("/api/v1/citizens/" + citizen + "/orders/repeat-last", "");
+
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
+        JsonNode line = repeated.json().path("lines").get(0);
+        assertThat(line.path("productId").asString()).isEqualTo(FLAT_BASEPLATE);
+        assertThat(line.path("holeDiameterMm").asInt()).isEqualTo(28);
+        assertThat(ordersOf(citizen)).isEqualTo(2);
+    }
+}
