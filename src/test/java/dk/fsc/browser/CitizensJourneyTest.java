@@ -22,7 +22,7 @@ class CitizensJourneyTest {
 
             browser.find(By.id("cpr")).sendKeys("310299-1234");
             browser.find(By.cssSelector("#search-form button[type=submit]")).click();
-            assertThat(browser.waitFor(By.id("cpr-error")).getText()).contains("CPR");
+            assertThat(browser.waitFor(By.id("cpr-error")).getText()).startsWith("skal være et CPR-nummer");
             assertThat(browser.currentUrl()).doesNotContain("310299").endsWith("/citizens");
             assertThat(browser.find(By.id("cpr")).getAttribute("value")).isEmpty();
 

@@ -297,6 +297,26 @@ class CitizensApiTest {
     }
 
     @Test
+    void fieldReasonsAreInEnglishUnlessTheClientAsksForDanish() {
+        String path = "/api/v1/citizens/" + CITIZEN_AARHUS + "/contact";
+        String bad = "{\"phone\":\"12\",\"email\":\"x@y.dk\"}";
+
+        JsonNode english = assertProblem(as("agent").send("PUT", path, "application/json", bad), 400);
+        JsonNode danish = assertProblem(as("agent").inLanguage("da").send("PUT", path, "application/json", bad), 400);
+
+        assertThat(english.path("errors").get(0).path("field").asString()).isEqualTo("phone");
+        assertThat(english.path("errors").get(0).path("message").asString())
+                .isEqualTo("must be 8 digits, optionally after +45");
+        assertThat(danish.path("errors").get(0).path("message").asString())
+                .isEqualTo("skal være 8 cifre, eventuelt efter +45");
+        assertThat(english.path("errors").get(0).has("arguments")).isFalse();
+        JsonNode length = assertProblem(as("agent").send("PUT", "/api/v1/citizens/" + CITIZEN_AARHUS + "/address",
+                "application/json", "{\"street\":\"\",\"postalCode\":\"8000\",\"city\":\"Aarhus C\","
+                        + "\"municipalityCode\":\"751\"}"), 400);
+        assertThat(length.path("errors").get(0).path("message").asString()).isEqualTo("must be 1 to 200 characters");
+    }
+
+    @Test
     void aCitizenChangesTheirOwnContactDataButNotTheirAddress() {
         String path = "/api/v1/citizens/" + CITIZEN_RANDERS;
         Api citizen = as("citizen-randers");

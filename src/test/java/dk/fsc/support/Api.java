@@ -21,15 +21,17 @@ public final class Api {
     private final int port;
     private final String authHeader;
     private final String authorization;
+    private final String language;
 
     private Api(int port, String authorization) {
-        this(port, "Authorization", authorization);
+        this(port, "Authorization", authorization, "");
     }
 
-    private Api(int port, String authHeader, String authorization) {
+    private Api(int port, String authHeader, String authorization, String language) {
         this.port = port;
         this.authHeader = authHeader;
         this.authorization = authorization;
+        this.language = language;
     }
 
     public static Api as(int port, String user, String password) {
@@ -39,7 +41,12 @@ public final class Api {
 
     /** A client that authenticates with one header, e.g. {@code X-API-Key}. */
     public static Api withHeader(int port, String header, String value) {
-        return new Api(port, header, value);
+        return new Api(port, header, value, "");
+    }
+
+    /** The same client, asking for answers in {@code language} ({@code Accept-Language}). */
+    public Api inLanguage(String language) {
+        return new Api(port, authHeader, authorization, language);
     }
 
     public static Api anonymous(int port) {
@@ -84,6 +91,9 @@ public final class Api {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json, application/problem+json");
+        if (!language.isEmpty()) {
+            builder.header("Accept-Language", language);
+        }
         return authorization.isEmpty() ? builder : builder.header(authHeader, authorization);
     }
 

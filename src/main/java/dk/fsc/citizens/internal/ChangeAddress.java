@@ -68,7 +68,7 @@ class ChangeAddress {
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
         LocalDate movedOn = command.movedOn() != null ? command.movedOn() : today;
         if (movedOn.isAfter(today.plusYears(1))) {
-            errors.add(new FieldError("movedOn", "must be at most a year ahead"));
+            errors.add(FieldError.of("movedOn", "citizens.error.movedOn"));
         }
         CitizenInput.check(errors);
 

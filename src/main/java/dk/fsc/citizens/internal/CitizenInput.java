@@ -10,7 +10,11 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
-/** Checks of citizen input; each adds a {@link FieldError} and returns the clean value (or null). */
+/**
+ * Checks of citizen input; each adds a {@link FieldError} and returns the clean value (or null).
+ * The reasons are keys of {@code i18n/citizens*.properties}, so forms and the API word them in
+ * the reader's language.
+ */
 final class CitizenInput {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{4}");
@@ -22,9 +26,9 @@ final class CitizenInput {
 
     static @Nullable Cpr cpr(@Nullable String input, List<FieldError> errors) {
         try {
-            return Cpr.parse("cpr", input == null ? "" : input);
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
+            return Cpr.of(input == null ? "" : input);
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("cpr", "citizens.error.cpr"));
             return null;
         }
     }
@@ -32,7 +36,7 @@ final class CitizenInput {
     static String text(String field, @Nullable String input, int max, List<FieldError> errors) {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty() || value.length() > max) {
-            errors.add(new FieldError(field, "must be 1 to " + max + " characters"));
+            errors.add(FieldError.of(field, "citizens.error.length", max));
         }
         return value;
     }
@@ -40,7 +44,7 @@ final class CitizenInput {
     static String postalCode(String field, @Nullable String input, List<FieldError> errors) {
         String value = input == null ? "" : input.strip();
         if (!POSTAL_CODE.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be exactly 4 digits"));
+            errors.add(FieldError.of(field, "citizens.error.postalCode"));
         }
         return value;
     }
@@ -50,12 +54,12 @@ final class CitizenInput {
         try {
             MunicipalityCode code = MunicipalityCode.parse("municipalityCode", input == null ? "" : input);
             if (reference.municipality(code).isEmpty()) {
-                errors.add(new FieldError("municipalityCode", "is not a known municipality"));
+                errors.add(FieldError.of("municipalityCode", "citizens.error.unknownMunicipality"));
                 return null;
             }
             return code.value();
         } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
+            errors.add(FieldError.of("municipalityCode", "citizens.error.municipalityCode"));
             return null;
         }
     }
@@ -67,7 +71,7 @@ final class CitizenInput {
         }
         var matcher = PHONE.matcher(input.replace(" ", ""));
         if (!matcher.matches()) {
-            errors.add(new FieldError("phone", "must be 8 digits, optionally after +45"));
+            errors.add(FieldError.of("phone", "citizens.error.phone"));
             return null;
         }
         return matcher.group(1);
@@ -79,7 +83,7 @@ final class CitizenInput {
         }
         String value = input.strip();
         if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-            errors.add(new FieldError("email", "must be an e-mail address of at most 254 characters"));
+            errors.add(FieldError.of("email", "citizens.error.email"));
             return null;
         }
         return value;

@@ -1,12 +1,12 @@
 package dk.fsc.citizens.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.PageQuery;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +23,12 @@ class CitizenPages {
 
     private final FindCitizens findCitizens;
     private final AccessLogs accessLogs;
+    private final MessageSource messages;
 
-    CitizenPages(FindCitizens findCitizens, AccessLogs accessLogs) {
+    CitizenPages(FindCitizens findCitizens, AccessLogs accessLogs, MessageSource messages) {
         this.findCitizens = findCitizens;
         this.accessLogs = accessLogs;
+        this.messages = messages;
     }
 
     @GetMapping("/citizens")
@@ -46,9 +48,7 @@ class CitizenPages {
         try {
             model.addAttribute("results", findCitizens.search(query, new PageQuery(0, PageQuery.DEFAULT_SIZE)));
         } catch (DomainException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("formError", e.getMessage());
         }
         return "citizens/search";

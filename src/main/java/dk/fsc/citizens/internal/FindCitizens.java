@@ -84,9 +84,9 @@ class FindCitizens implements Citizens {
         int given = (blank(query.cpr()) ? 0 : 1) + (blank(query.name()) ? 0 : 1) + (blank(query.phone()) ? 0 : 1);
         if (given != 1) {
             throw new InvalidInputException("Search by exactly one of cpr, name or phone.",
-                    List.of(new FieldError("cpr", "give exactly one of cpr, name or phone"),
-                            new FieldError("name", "give exactly one of cpr, name or phone"),
-                            new FieldError("phone", "give exactly one of cpr, name or phone")));
+                    List.of(FieldError.of("cpr", "citizens.error.oneCriterion"),
+                            FieldError.of("name", "citizens.error.oneCriterion"),
+                            FieldError.of("phone", "citizens.error.oneCriterion")));
         }
         CitizenRepository.Criteria criteria;
         if (!blank(query.cpr())) {
@@ -96,7 +96,7 @@ class FindCitizens implements Citizens {
         } else if (!blank(query.name())) {
             String name = query.name().strip();
             if (name.length() < 2 || name.length() > 200) {
-                errors.add(new FieldError("name", "must be 2 to 200 characters"));
+                errors.add(FieldError.of("name", "citizens.error.nameSearch"));
             }
             CitizenInput.check(errors);
             criteria = new CitizenRepository.Criteria(null, name, null);

@@ -63,8 +63,8 @@ class RegisterCitizen {
         String city = CitizenInput.text("address.city", command.city(), 100, errors);
         String municipality = CitizenInput.municipality(command.municipalityCode(), reference, errors);
         if (municipality != null && !CitizenAccess.mayRegisterIn(user, municipality)) {
-            errors.add(new FieldError("municipalityCode",
-                    "you may only register citizens of your own municipality (" + user.municipalityCode() + ")"));
+            errors.add(FieldError.of("municipalityCode", "citizens.error.ownMunicipality",
+                    String.valueOf(user.municipalityCode())));
         }
         String phone = CitizenInput.phone(command.phone(), errors);
         String email = CitizenInput.email(command.email(), errors);
@@ -77,7 +77,7 @@ class RegisterCitizen {
                 || !repository.insert(citizen, cprHash, LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME)),
                         clock.instant(), user.username())) {
             throw new ConflictException("A citizen with this CPR number is already registered.",
-                    List.of(new FieldError("cpr", "is already registered")));
+                    List.of(FieldError.of("cpr", "citizens.error.cprTaken")));
         }
         auditLog.record(citizen.id(), "citizen.create");
         return views.of(citizen, user);

@@ -3,11 +3,11 @@ package dk.fsc.identity.internal;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dk.fsc.identity.ApiScope;
 import dk.fsc.shared.problem.DomainException;
-import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.web.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeyPages {
 
     private final ApiKeys apiKeys;
+    private final MessageSource messages;
 
-    ApiKeyPages(ApiKeys apiKeys) {
+    ApiKeyPages(ApiKeys apiKeys, MessageSource messages) {
         this.apiKeys = apiKeys;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/api-keys")
@@ -40,8 +42,7 @@ class ApiKeyPages {
             model.addAttribute("created", apiKeys.create(name, scopes, principal.getName()));
         } catch (DomainException e) {
             model.addAttribute("name", name);
-            model.addAttribute("errors", e.errors().stream()
-                    .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + "; " + b)));
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
         }
         return list(model);
     }

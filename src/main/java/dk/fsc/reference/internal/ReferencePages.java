@@ -14,11 +14,11 @@ import dk.fsc.reference.Municipality;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.reference.Region;
 import dk.fsc.shared.problem.DomainException;
-import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.FormErrors;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +35,14 @@ class ReferencePages {
     private final ReferenceData referenceData;
     private final ImportPopulations importPopulations;
     private final AddMunicipality addMunicipality;
+    private final MessageSource messages;
 
     ReferencePages(ReferenceData referenceData, ImportPopulations importPopulations,
-            AddMunicipality addMunicipality) {
+            AddMunicipality addMunicipality, MessageSource messages) {
         this.referenceData = referenceData;
         this.importPopulations = importPopulations;
         this.addMunicipality = addMunicipality;
+        this.messages = messages;
     }
 
     /** Municipalities of one cluster (or of none) with their summed population. */
@@ -69,7 +71,7 @@ class ReferencePages {
             return "redirect:/municipalities";
         } catch (DomainException e) {
             model.addAttribute("form", form);
-            model.addAttribute("errors", byField(e.errors()));
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("formError", e.getMessage());
             return municipalities(model);
         }
@@ -101,7 +103,7 @@ class ReferencePages {
             model.addAttribute("year", year);
             model.addAttribute("text", text);
             model.addAttribute("formError", e.getMessage());
-            model.addAttribute("errors", byField(e.errors()));
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("lineErrors", e.errors().stream().filter(error -> error.field().startsWith("line"))
                     .toList());
             if (htmx.isHtmxRequest()) {
@@ -141,9 +143,4 @@ class ReferencePages {
         return groups;
     }
 
-    private static Map<String, String> byField(List<FieldError> errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-        return byField;
-    }
 }

@@ -2,12 +2,14 @@ package dk.fsc.shared.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,8 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns every exception raised in a REST controller into problem+json. Errors that happen
  * before a controller is chosen (404, 405, 415, 413) reach {@link FscErrorController}.
+ * Field reasons from the message bundles are in English unless the client asks for another
+ * language with {@code Accept-Language}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,19 +40,27 @@ class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
-        return Problems.respond(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage(), request, e.errors());
+        return Problems.respond(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage(), request,
+                worded(e, request));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        return Problems.respond(HttpStatus.BAD_REQUEST, Problems.VALIDATION, e.getMessage(), request, e.errors());
+        return Problems.respond(HttpStatus.BAD_REQUEST, Problems.VALIDATION, e.getMessage(), request,
+                worded(e, request));
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
-        return Problems.respond(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage(), request, e.errors());
+        return Problems.respond(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage(), request, worded(e, request));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -109,6 +121,11 @@ class ApiExceptionHandler {
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
                 "Something went wrong on our side. It has been logged.", request, List.of());
+    }
+
+    private List<FieldError> worded(DomainException e, HttpServletRequest request) {
+        Locale locale = request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
+        return e.errors().stream().map(error -> error.worded(messages, locale)).toList();
     }
 
     private static ResponseEntity<ProblemDetail> validation(List<FieldError> errors, HttpServletRequest request) {

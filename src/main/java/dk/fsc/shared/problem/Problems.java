@@ -34,6 +34,10 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A field error as the API shows it: {@code {field, message}}. */
+    private record Reason(String field, String message) {
+    }
+
     public static ProblemDetail problem(HttpStatusCode status, @Nullable URI type, String detail, String path,
             List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -42,7 +46,8 @@ public final class Problems {
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         problem.setInstance(URI.create(path));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.stream().map(error -> new Reason(error.field(), error.message()))
+                    .toList());
         }
         return problem;
     }
