@@ -27,6 +27,9 @@ public interface Assortment {
 
     boolean areaExists(String areaCode);
 
+    /** Every product area with its groups, by Danish name. */
+    List<ProductArea> areas();
+
     boolean groupExists(String groupCode);
 
     /** The products of an area active on {@code date}, by name. */

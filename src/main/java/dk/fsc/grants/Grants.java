@@ -13,4 +13,7 @@ public interface Grants {
      * caller may see the citizen.
      */
     List<GrantedLine> inForce(UUID citizenId, LocalDate date);
+
+    /** The open decision tasks of the calling caseworker's municipality, oldest first. */
+    List<DecisionTask> openDecisions();
 }

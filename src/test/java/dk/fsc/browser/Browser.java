@@ -74,6 +74,29 @@ public final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** Sets an input's value as a script would, e.g. a date whatever the browser's date format. */
+    public Browser setValue(By by, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(by), value);
+        return this;
+    }
+
+    /** When the page scrolls sideways: the elements wider than the window, as tag#id.class; else empty. */
+    public java.util.List<String> overflowing() {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> wide = (java.util.List<String>) driver.executeScript("""
+                const w = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= w) return [];
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className);""");
+        return wide;
+    }
+
+    /** Resizes the window, e.g. to a phone's width. */
+    public Browser size(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
     /** Saves what the user sees to target/screenshots/NAME.png. */
     public void screenshot(String name) {
         try {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
 import org.springframework.stereotype.Service;
@@ -82,6 +83,14 @@ class AssortmentCatalog implements Assortment {
     @Override
     public boolean areaExists(String areaCode) {
         return areas.areaExists(areaCode);
+    }
+
+    @Override
+    public List<ProductArea> areas() {
+        return areas.areas().stream().map(area -> new ProductArea(area.code(), area.nameDa(), area.nameEn(),
+                area.groups().stream().map(group -> new ProductArea.Group(group.code(), group.nameDa(), group.nameEn()))
+                        .toList()))
+                .toList();
     }
 
     @Override

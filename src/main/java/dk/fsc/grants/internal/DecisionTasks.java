@@ -1,7 +1,6 @@
 package dk.fsc.grants.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.citizens.CitizenMoved;
+import dk.fsc.grants.DecisionTask;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.NotFoundException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,19 +57,15 @@ class DecisionTasks {
                 .update();
     }
 
-    record Task(UUID id, UUID citizenId, String municipalityCode, String reason, @Nullable String fromMunicipality,
-            LocalDate dueToDate, Instant createdAt) {
-    }
-
     /** The open tasks of the caseworker's municipality, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
-    public List<Task> open() {
+    public List<DecisionTask> open() {
         CurrentUser user = currentUsers.require();
         return jdbc.sql("select id, citizen_id, municipality_code, reason, from_municipality, due_to_date, created_at"
                 + " from grants.decision_task where municipality_code = ? and done_at is null order by created_at, id")
                 .param(user.municipalityCode())
-                .query((rs, i) -> new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                .query((rs, i) -> new DecisionTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
                         rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();

@@ -27,7 +27,7 @@ record Grant(UUID id, UUID citizenId, String municipalityCode, LocalDate validFr
                 && (endsOn == null || day.isBefore(endsOn));
     }
 
-    Status statusOn(LocalDate day) {
+    public Status statusOn(LocalDate day) {
         if (endsOn != null && !day.isBefore(endsOn)) {
             return Status.ENDED;
         }
@@ -44,7 +44,7 @@ record Grant(UUID id, UUID citizenId, String municipalityCode, LocalDate validFr
     /** What a line covers: exactly one product or device model, product group or area. */
     record Target(@Nullable ProductId productId, @Nullable String areaCode, @Nullable String groupCode) {
 
-        String key() {
+        public String key() {
             return productId != null ? "product:" + productId : groupCode != null ? "group:" + groupCode
                     : "area:" + areaCode;
         }

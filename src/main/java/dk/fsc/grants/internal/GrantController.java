@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.grants.DecisionTask;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.LimitPeriod;
 import dk.fsc.shared.TimeConfiguration;
@@ -91,7 +92,7 @@ class GrantController {
 
     @GetMapping("/grant-tasks")
     @Operation(summary = "Decisions the caseworker's municipality owes citizens (e.g. after a move in), oldest first")
-    List<DecisionTasks.Task> tasks() {
+    List<DecisionTask> tasks() {
         return tasks.open();
     }
 

@@ -17,6 +17,7 @@ import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.ConflictException;
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +106,8 @@ class GrantDecisions {
         CurrentUser user = currentUsers.require();
         Grant grant = decidable(grantId, user, "grant.end");
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-            throw InvalidInputException.of("reason", "is required, at most 500 characters");
+            throw new InvalidInputException("An ended grant needs a reason.",
+                    List.of(FieldError.of("reason", "grants.error.reason")));
         }
         LocalDate day = endsOn != null ? endsOn : LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
         if (grant.endsOn() != null) {

@@ -44,15 +44,15 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
     static GrantTerms of(Command command, Assortment assortment) {
         List<FieldError> errors = new ArrayList<>();
         if (command.validFrom() == null) {
-            errors.add(new FieldError("validFrom", "is required"));
+            errors.add(FieldError.of("validFrom", "grants.error.validFrom"));
         }
         if (command.validFrom() != null && command.validTo() != null && command.validTo().isBefore(command.validFrom())) {
-            errors.add(new FieldError("validTo", "must not be before validFrom"));
+            errors.add(FieldError.of("validTo", "grants.error.validTo"));
         }
         GrantedLine.DeliveryAddress address = address(command.deliveryAddress(), errors);
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         if (note != null && note.length() > 2000) {
-            errors.add(new FieldError("note", "must be at most 2000 characters"));
+            errors.add(FieldError.of("note", "grants.error.note"));
         }
         List<LineTerms> lines = lines(command.lines(), assortment, errors);
         if (!errors.isEmpty()) {
@@ -68,13 +68,13 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
         }
         int before = errors.size();
         if (blank(address.street()) || address.street().strip().length() > 200) {
-            errors.add(new FieldError("deliveryAddress.street", "is required, at most 200 characters"));
+            errors.add(FieldError.of("deliveryAddress.street", "grants.error.street"));
         }
         if (address.postalCode() == null || !address.postalCode().strip().matches("[0-9]{4}")) {
-            errors.add(new FieldError("deliveryAddress.postalCode", "must be four digits"));
+            errors.add(FieldError.of("deliveryAddress.postalCode", "grants.error.postalCode"));
         }
         if (blank(address.city()) || address.city().strip().length() > 100) {
-            errors.add(new FieldError("deliveryAddress.city", "is required, at most 100 characters"));
+            errors.add(FieldError.of("deliveryAddress.city", "grants.error.city"));
         }
         return errors.size() > before ? null
                 : new GrantedLine.DeliveryAddress(address.street().strip(), address.postalCode().strip(),
@@ -84,11 +84,11 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
     private static List<LineTerms> lines(@Nullable List<LineCommand> commands, Assortment assortment,
             List<FieldError> errors) {
         if (commands == null || commands.isEmpty()) {
-            errors.add(new FieldError("lines", "at least one line is required"));
+            errors.add(FieldError.of("lines", "grants.error.noLines"));
             return List.of();
         }
         if (commands.size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
+            errors.add(FieldError.of("lines", "grants.error.tooManyLines", MAX_LINES));
             return List.of();
         }
         List<LineTerms> lines = new ArrayList<>();
@@ -97,14 +97,14 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
             String field = "lines[" + i + "]";
             LineCommand command = commands.get(i);
             if (command == null) {
-                errors.add(new FieldError(field, "is empty"));
+                errors.add(FieldError.of(field, "grants.error.emptyLine"));
                 continue;
             }
             Grant.Target target = target(field, command, assortment, errors);
             Integer quantity = quantity(field, command.quantity(), errors);
             LimitPeriod period = period(field, command.period(), errors);
             if (target != null && !seen.add(target.key())) {
-                errors.add(new FieldError(field, "covers the same thing as an earlier line"));
+                errors.add(FieldError.of(field, "grants.error.duplicateLine"));
             } else if (target != null && quantity != null && period != null) {
                 lines.add(new LineTerms(target, quantity, period));
             }
@@ -117,7 +117,7 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
         int given = (blank(command.productId()) ? 0 : 1) + (blank(command.area()) ? 0 : 1)
                 + (blank(command.group()) ? 0 : 1);
         if (given != 1) {
-            errors.add(new FieldError(field, "give exactly one of productId, area or group"));
+            errors.add(FieldError.of(field, "grants.error.target"));
             return null;
         }
         if (!blank(command.productId())) {
@@ -125,11 +125,11 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
             try {
                 productId = new ProductId(UUID.fromString(command.productId().strip()));
             } catch (IllegalArgumentException notUuid) {
-                errors.add(new FieldError(field + ".productId", "is not a product id"));
+                errors.add(FieldError.of(field + ".productId", "grants.error.product"));
                 return null;
             }
             if (assortment.product(productId).isEmpty()) {
-                errors.add(new FieldError(field + ".productId", "no such product in the assortment"));
+                errors.add(FieldError.of(field + ".productId", "grants.error.product"));
                 return null;
             }
             return new Grant.Target(productId, null, null);
@@ -137,14 +137,14 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
         if (!blank(command.area())) {
             String area = command.area().strip().toUpperCase(Locale.ROOT);
             if (!assortment.areaExists(area)) {
-                errors.add(new FieldError(field + ".area", "no such product area"));
+                errors.add(FieldError.of(field + ".area", "grants.error.area"));
                 return null;
             }
             return new Grant.Target(null, area, null);
         }
         String group = command.group().strip().toUpperCase(Locale.ROOT);
         if (!assortment.groupExists(group)) {
-            errors.add(new FieldError(field + ".group", "no such product group"));
+            errors.add(FieldError.of(field + ".group", "grants.error.group"));
             return null;
         }
         return new Grant.Target(null, null, group);
@@ -152,11 +152,11 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
 
     private static @Nullable Integer quantity(String field, @Nullable Long quantity, List<FieldError> errors) {
         if (quantity == null) {
-            errors.add(new FieldError(field + ".quantity", "is required"));
+            errors.add(FieldError.of(field + ".quantity", "grants.error.quantity", MAX_QUANTITY));
             return null;
         }
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            errors.add(new FieldError(field + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY));
+            errors.add(FieldError.of(field + ".quantity", "grants.error.quantity", MAX_QUANTITY));
             return null;
         }
         return quantity.intValue();
@@ -166,7 +166,7 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
         try {
             return LimitPeriod.valueOf(period == null ? "" : period.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            errors.add(new FieldError(field + ".period", "must be MONTH, QUARTER or YEAR"));
+            errors.add(FieldError.of(field + ".period", "grants.error.period"));
             return null;
         }
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
+import dk.fsc.grants.DecisionTask;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
@@ -30,11 +31,18 @@ class ReadGrants implements Grants {
     private final GrantRepository repository;
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
+    private final DecisionTasks tasks;
 
-    ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers) {
+    ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers, DecisionTasks tasks) {
         this.repository = repository;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public List<DecisionTask> openDecisions() {
+        return tasks.open();
     }
 
     @Override

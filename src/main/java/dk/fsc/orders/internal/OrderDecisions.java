@@ -1,6 +1,7 @@
 package dk.fsc.orders.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -8,6 +9,7 @@ import dk.fsc.citizens.Citizens;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.orders.OrderStatusChanged;
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +53,8 @@ class OrderDecisions {
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Order reject(UUID orderId, @Nullable String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-            throw InvalidInputException.of("reason", "is required, at most 500 characters");
+            throw new InvalidInputException("A rejection needs a reason.",
+                    List.of(FieldError.of("reason", "orders.error.rejectReason")));
         }
         return decide(orderId, "order.reject", true, Order::reject, reason.strip());
     }
@@ -88,7 +91,8 @@ class OrderDecisions {
             return null;
         }
         if (reason.strip().length() > 500) {
-            throw InvalidInputException.of("reason", "must be at most 500 characters");
+            throw new InvalidInputException("The reason is too long.",
+                    List.of(FieldError.of("reason", "orders.error.reasonLength")));
         }
         return reason.strip();
     }

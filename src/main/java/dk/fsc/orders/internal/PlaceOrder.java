@@ -56,19 +56,17 @@ class PlaceOrder {
     private final Citizens citizens;
     private final Grants grants;
     private final Assortment assortment;
-    private final OrderTexts texts;
     private final CurrentUsers currentUsers;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlaceOrder(OrderRepository orders, Citizens citizens, Grants grants, Assortment assortment, OrderTexts texts,
+    PlaceOrder(OrderRepository orders, Citizens citizens, Grants grants, Assortment assortment,
             CurrentUsers currentUsers, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.citizens = citizens;
         this.grants = grants;
         this.assortment = assortment;
-        this.texts = texts;
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.events = events;
@@ -92,17 +90,17 @@ class PlaceOrder {
         CurrentUser user = currentUsers.require();
         List<FieldError> errors = new ArrayList<>();
         if (command.citizenId() == null) {
-            errors.add(new FieldError("citizenId", "is required"));
+            errors.add(FieldError.of("citizenId", "orders.error.citizen"));
         }
         Order.Channel channel = channel(command.channel(), user, errors);
         LocalDate today = today();
         if (command.deliveryDate() != null
                 && (command.deliveryDate().isBefore(today) || command.deliveryDate().isAfter(today.plusYears(1)))) {
-            errors.add(new FieldError("deliveryDate", "must be from today to a year ahead"));
+            errors.add(FieldError.of("deliveryDate", "orders.error.deliveryDate"));
         }
         List<ConsumptionControl.Request> requests = requests(command.lines(), errors);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            errors.add(new FieldError("Idempotency-Key", "must be 1 to 255 characters"));
+            errors.add(FieldError.of("Idempotency-Key", "orders.error.idempotencyKey"));
         }
         check(errors);
         UUID orderId = UUID.randomUUID();
@@ -134,7 +132,7 @@ class PlaceOrder {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             if (!products.containsKey(requests.get(i).productId())) {
-                unknown.add(new FieldError("lines[" + i + "].productId", "no such product in the assortment"));
+                unknown.add(FieldError.of("lines[" + i + "].productId", "orders.error.unknownProduct"));
             }
         }
         check(unknown);
@@ -143,7 +141,8 @@ class PlaceOrder {
         if (decisions.stream().allMatch(decision -> decision.outcome() == ConsumptionControl.Outcome.REJECTED)) {
             List<FieldError> refused = new ArrayList<>();
             for (int i = 0; i < decisions.size(); i++) {
-                refused.add(new FieldError("lines[" + i + "]", texts.reason(decisions.get(i).reason(), Locale.ENGLISH)));
+                ConsumptionControl.Reason reason = decisions.get(i).reason();
+                refused.add(FieldError.of("lines[" + i + "]", "orders.reason." + reason.code(), reason.args().toArray()));
             }
             throw new InvalidInputException("None of the lines can be ordered; nothing was saved.", refused);
         }
@@ -209,7 +208,7 @@ class PlaceOrder {
                 .query((rs, i) -> {
                     if (!MessageDigest.isEqual(rs.getBytes(1), hash)) {
                         throw new ConflictException("The Idempotency-Key was used before with another request.",
-                                List.of(new FieldError("Idempotency-Key", "was used before with another request")));
+                                List.of(FieldError.of("Idempotency-Key", "orders.error.idempotencyReused")));
                     }
                     return rs.getObject(2, UUID.class);
                 })
@@ -234,12 +233,12 @@ class PlaceOrder {
             if (user.has(Role.CITIZEN)) {
                 return Order.Channel.WEB;
             }
-            errors.add(new FieldError("channel", "is required: WEB or PHONE"));
+            errors.add(FieldError.of("channel", "orders.error.channel"));
             return Order.Channel.PHONE;
         }
         String name = channel.strip().toUpperCase(Locale.ROOT);
         if (!name.equals("WEB") && !name.equals("PHONE")) {
-            errors.add(new FieldError("channel", "must be WEB or PHONE"));
+            errors.add(FieldError.of("channel", "orders.error.channel"));
             return Order.Channel.PHONE;
         }
         return Order.Channel.valueOf(name);
@@ -247,11 +246,11 @@ class PlaceOrder {
 
     static List<ConsumptionControl.Request> requests(@Nullable List<LineCommand> lines, List<FieldError> errors) {
         if (lines == null || lines.isEmpty()) {
-            errors.add(new FieldError("lines", "at least one line is required"));
+            errors.add(FieldError.of("lines", "orders.error.noLines"));
             return List.of();
         }
         if (lines.size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
+            errors.add(FieldError.of("lines", "orders.error.tooManyLines", MAX_LINES));
             return List.of();
         }
         List<ConsumptionControl.Request> requests = new ArrayList<>();
@@ -260,20 +259,20 @@ class PlaceOrder {
             String field = "lines[" + i + "]";
             LineCommand line = lines.get(i);
             if (line == null || line.productId() == null) {
-                errors.add(new FieldError(field + ".productId", "is required"));
+                errors.add(FieldError.of(field + ".productId", "orders.error.product"));
                 continue;
             }
             if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(field + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY));
+                errors.add(FieldError.of(field + ".quantity", "orders.error.quantity", MAX_QUANTITY));
                 continue;
             }
             Long hole = line.holeDiameterMm();
             if (hole != null && (hole < 1 || hole > 200)) {
-                errors.add(new FieldError(field + ".holeDiameterMm", "must be from 1 to 200 mm"));
+                errors.add(FieldError.of(field + ".holeDiameterMm", "orders.error.hole"));
                 continue;
             }
             if (!seen.add(line.productId() + ":" + hole)) {
-                errors.add(new FieldError(field, "repeats an earlier line; order a larger quantity instead"));
+                errors.add(FieldError.of(field, "orders.error.duplicateLine"));
                 continue;
             }
             requests.add(new ConsumptionControl.Request(new ProductId(line.productId()), line.quantity().intValue(),

@@ -11,7 +11,7 @@ import dk.fsc.assortment.ProductId;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.shared.TimeConfiguration;
-import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,7 +47,7 @@ class RepeatLastOrder {
     public PlaceOrder.Placed repeat(UUID citizenId, @Nullable String idempotencyKey) {
         reads.citizen(citizenId, "order.read");
         Order last = orders.lastOf(citizenId)
-                .orElseThrow(() -> new NotFoundException("The citizen has no earlier order to repeat."));
+                .orElseThrow(() -> new ConflictException("The citizen has no earlier order to repeat."));
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
         Map<ProductId, ReadOrders.CutSize> cutSizes = reads.cutSizesByProduct(citizenId);
         List<PlaceOrder.LineCommand> lines = last.lines().stream()

@@ -64,17 +64,17 @@ class StandingOrders {
         List<FieldError> errors = new ArrayList<>();
         List<ConsumptionControl.Request> lines = PlaceOrder.requests(command.lines(), errors);
         if (command.everyWeeks() == null || command.everyWeeks() < 1 || command.everyWeeks() > 52) {
-            errors.add(new FieldError("everyWeeks", "must be from 1 to 52"));
+            errors.add(FieldError.of("everyWeeks", "orders.error.everyWeeks"));
         }
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
         LocalDate first = command.firstRunOn() != null ? command.firstRunOn() : today;
         if (first.isBefore(today) || first.isAfter(today.plusYears(1))) {
-            errors.add(new FieldError("firstRunOn", "must be from today to a year ahead"));
+            errors.add(FieldError.of("firstRunOn", "orders.error.firstRunOn"));
         }
         String channel = user.has(Role.CITIZEN) || command.channel() == null ? "WEB"
                 : command.channel().strip().toUpperCase(Locale.ROOT);
         if (!channel.equals("WEB") && !channel.equals("PHONE")) {
-            errors.add(new FieldError("channel", "must be WEB or PHONE"));
+            errors.add(FieldError.of("channel", "orders.error.channel"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The standing order breaks " + errors.size() + " rule(s).", errors);

@@ -1,0 +1,290 @@
+package dk.fsc.orders.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductView;
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.grants.DecisionTask;
+import dk.fsc.grants.Grants;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.Role;
+import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.PageQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Ordering pages: the citizen's own self-service ("Bestil hjælpemidler"), the same page for
+ * the agent on the phone and the caseworker, with consumption, history and standing orders;
+ * and the caseworker's work list of orders awaiting approval.
+ */
+@Controller
+class OrderPages {
+
+    private final PlaceOrder placeOrder;
+    private final RepeatLastOrder repeatLastOrder;
+    private final OrderDecisions decisions;
+    private final ReadOrders reads;
+    private final StandingOrders standingOrders;
+    private final Assortment assortment;
+    private final Grants grants;
+    private final CurrentUsers currentUsers;
+    private final OrderTexts texts;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    OrderPages(PlaceOrder placeOrder, RepeatLastOrder repeatLastOrder, OrderDecisions decisions, ReadOrders reads,
+            StandingOrders standingOrders, Assortment assortment, Grants grants, CurrentUsers currentUsers,
+            OrderTexts texts, MessageSource messages, Clock clock) {
+        this.placeOrder = placeOrder;
+        this.repeatLastOrder = repeatLastOrder;
+        this.decisions = decisions;
+        this.reads = reads;
+        this.standingOrders = standingOrders;
+        this.assortment = assortment;
+        this.grants = grants;
+        this.currentUsers = currentUsers;
+        this.texts = texts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** An order line as the page shows it: the product by name and what happened to the line, worded. */
+    record LineView(String product, int quantity, @Nullable Integer holeDiameterMm, ConsumptionControl.Outcome outcome,
+            @Nullable String reason) {
+    }
+
+    record OrderView(Order order, List<LineView> lines, boolean cancellable) {
+    }
+
+    @GetMapping("/my/orders")
+    String mine() {
+        CurrentUser user = currentUsers.require();
+        if (!user.has(Role.CITIZEN) || user.citizenId() == null) {
+            throw new NotFoundException("No such page.");
+        }
+        return "redirect:/citizens/" + user.citizenId() + "/orders";
+    }
+
+    @GetMapping("/citizens/{citizenId}/orders")
+    String orders(@PathVariable String citizenId, Model model) {
+        return page(uuid(citizenId), model);
+    }
+
+    @PostMapping("/citizens/{citizenId}/orders")
+    String place(@PathVariable String citizenId, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        UUID id = uuid(citizenId);
+        List<String> products = new ArrayList<>();
+        List<PlaceOrder.LineCommand> lines = new ArrayList<>();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            if (param.getKey().startsWith("qty-") && !param.getValue().isBlank()) {
+                String product = param.getKey().substring("qty-".length());
+                products.add(product);
+                lines.add(new PlaceOrder.LineCommand(uuidOrNull(product), number(param.getValue()),
+                        number(params.getOrDefault("hole-" + product, ""))));
+            }
+        }
+        String channel = params.getOrDefault("channel", "");
+        Long weeks = number(params.getOrDefault("repeatWeeks", ""));
+        int repeatWeeks = weeks == null ? 0 : (int) Math.clamp(weeks, 0, 52);
+        try {
+            PlaceOrder.Placed placed = placeOrder.place(new PlaceOrder.Command(id, lines, channel, null),
+                    params.get("idempotencyKey"));
+            if (repeatWeeks > 0 && !placed.replayed()) {
+                standingOrders.create(id, new StandingOrders.Command(lines, repeatWeeks,
+                        today().plusWeeks(repeatWeeks), channel));
+                redirect.addFlashAttribute("standingCreated", repeatWeeks);
+            }
+            redirect.addFlashAttribute("placedId", placed.order().id());
+        } catch (DomainException rejected) {
+            if (rejected instanceof NotFoundException) {
+                throw rejected;
+            }
+            Map<String, String> errors = FormErrors.byField(rejected.errors(), messages);
+            model.addAttribute("errors", errorsByProduct(errors, products));
+            model.addAttribute("formError", true);
+            model.addAttribute("typed", params);
+            return page(id, model);
+        }
+        return "redirect:/citizens/" + id + "/orders";
+    }
+
+    @PostMapping("/citizens/{citizenId}/orders/repeat-last")
+    String repeatLast(@PathVariable String citizenId, @RequestParam(defaultValue = "") String idempotencyKey,
+            RedirectAttributes redirect) {
+        UUID id = uuid(citizenId);
+        try {
+            redirect.addFlashAttribute("placedId",
+                    repeatLastOrder.repeat(id, idempotencyKey.isBlank() ? null : idempotencyKey).order().id());
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("repeatFailed", true);
+        }
+        return "redirect:/citizens/" + id + "/orders";
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    String cancel(@PathVariable String orderId, RedirectAttributes redirect) {
+        Order order = decisions.cancel(uuid(orderId), null);
+        redirect.addFlashAttribute("notice", "orders.cancelled");
+        return "redirect:/citizens/" + order.citizenId() + "/orders";
+    }
+
+    @PostMapping("/orders/{orderId}/advance")
+    String advance(@PathVariable String orderId, RedirectAttributes redirect) {
+        Order order = decisions.advance(uuid(orderId));
+        redirect.addFlashAttribute("notice", "orders.advanced");
+        return "redirect:/citizens/" + order.citizenId() + "/orders";
+    }
+
+    @PostMapping("/standing-orders/{standingOrderId}/end")
+    String endStanding(@PathVariable String standingOrderId, RedirectAttributes redirect) {
+        StandingOrders.StandingOrder ended = standingOrders.end(uuid(standingOrderId));
+        redirect.addFlashAttribute("notice", "orders.standing.ended");
+        return "redirect:/citizens/" + ended.citizenId() + "/orders";
+    }
+
+    @GetMapping("/worklist")
+    String worklist(Model model) {
+        List<Order> waiting = reads.awaitingApproval(new PageQuery(0, 100)).items();
+        model.addAttribute("waiting", views(waiting));
+        Map<UUID, String> names = new HashMap<>();
+        for (Order order : waiting) {
+            names.computeIfAbsent(order.citizenId(), citizen -> reads.citizen(citizen, "worklist.read").name());
+        }
+        List<DecisionTask> decisionTasks = grants.openDecisions();
+        for (DecisionTask task : decisionTasks) {
+            names.computeIfAbsent(task.citizenId(), citizen -> reads.citizen(citizen, "worklist.read").name());
+        }
+        model.addAttribute("tasks", decisionTasks);
+        model.addAttribute("names", names);
+        return "orders/worklist";
+    }
+
+    @PostMapping("/orders/{orderId}/approve")
+    String approve(@PathVariable String orderId, RedirectAttributes redirect) {
+        decisions.approve(uuid(orderId), null);
+        redirect.addFlashAttribute("notice", "orders.approved");
+        return "redirect:/worklist";
+    }
+
+    @PostMapping("/orders/{orderId}/reject")
+    String reject(@PathVariable String orderId, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        try {
+            decisions.reject(uuid(orderId), reason);
+            redirect.addFlashAttribute("notice", "orders.rejected");
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("rejectError", orderId);
+        }
+        return "redirect:/worklist";
+    }
+
+    private String page(UUID citizenId, Model model) {
+        CitizenView citizen = reads.citizen(citizenId, "order.read");
+        CurrentUser user = currentUsers.require();
+        List<ReadOrders.Orderable> orderable = reads.orderable(citizenId);
+        List<Order> history = reads.ofCitizen(citizenId, new PageQuery(0, 20)).items();
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("self", user.has(Role.CITIZEN));
+        model.addAttribute("mayOrder", user.hasAny(Role.CITIZEN, Role.FSC_AGENT)
+                || (user.has(Role.MUNICIPAL_CASEWORKER) && citizen.municipalityCode().equals(user.municipalityCode())));
+        model.addAttribute("admin", user.has(Role.FSC_ADMIN));
+        model.addAttribute("orderable", orderable);
+        model.addAttribute("cutSizes", reads.cutSizesByProduct(citizenId));
+        model.addAttribute("history", views(history));
+        model.addAttribute("standing", standingOrders.ofCitizen(citizenId).stream()
+                .filter(standing -> standing.endedAt() == null).toList());
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("today", today());
+        if (model.getAttribute("placedId") instanceof UUID placedId) {
+            history.stream().filter(order -> order.id().equals(placedId)).findFirst()
+                    .ifPresent(order -> model.addAttribute("placed", views(List.of(order)).getFirst()));
+        }
+        return "orders/orders";
+    }
+
+    private List<OrderView> views(List<Order> orders) {
+        Set<ProductId> ids = new HashSet<>();
+        orders.forEach(order -> order.lines().forEach(line -> ids.add(line.productId())));
+        Map<ProductId, ProductView> products = assortment.products(ids);
+        Locale locale = LocaleContextHolder.getLocale();
+        return orders.stream().map(order -> new OrderView(order, order.lines().stream()
+                .map(line -> new LineView(products.containsKey(line.productId())
+                        ? products.get(line.productId()).name() : line.productId().toString(), line.quantity(),
+                        line.holeDiameterMm(), line.outcome(), texts.reason(line.reason(), locale)))
+                .toList(), order.status().cancellable())).toList();
+    }
+
+    /** The API's line errors ({@code lines[2].quantity}) moved to the product the form's row was for. */
+    private static Map<String, String> errorsByProduct(Map<String, String> errors, List<String> products) {
+        Map<String, String> byProduct = new LinkedHashMap<>();
+        errors.forEach((field, message) -> {
+            String key = field;
+            if (field.startsWith("lines[")) {
+                int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+                key = index < products.size() ? products.get(index) : "lines";
+            }
+            byProduct.merge(key, message, (a, b) -> a + "; " + b);
+        });
+        return byProduct;
+    }
+
+    private static @Nullable Long number(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return 0L;
+        }
+    }
+
+    private static @Nullable UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String id) {
+        UUID parsed = uuidOrNull(id);
+        if (parsed == null) {
+            throw new NotFoundException("No such page.");
+        }
+        return parsed;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+    }
+}
