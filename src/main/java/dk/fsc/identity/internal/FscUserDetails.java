@@ -13,14 +13,21 @@ class FscUserDetails extends User {
     private final @Nullable String municipalityCode;
     private final @Nullable String regionCode;
     private final @Nullable UUID citizenId;
+    private final int failedLogins;
 
+    /** @param failedLogins wrong passwords in a row before this login, to be reset when it succeeds */
     FscUserDetails(String username, String password, boolean enabled, boolean accountNonLocked,
             Collection<? extends GrantedAuthority> authorities, @Nullable String municipalityCode,
-            @Nullable String regionCode, @Nullable UUID citizenId) {
+            @Nullable String regionCode, @Nullable UUID citizenId, int failedLogins) {
         super(username, password, enabled, true, true, accountNonLocked, authorities);
         this.municipalityCode = municipalityCode;
         this.regionCode = regionCode;
         this.citizenId = citizenId;
+        this.failedLogins = failedLogins;
+    }
+
+    int failedLogins() {
+        return failedLogins;
     }
 
     @Nullable String municipalityCode() {

@@ -44,7 +44,7 @@ class LocalUsers implements UserDetailsService {
         List<SimpleGrantedAuthority> authorities = user.roles().stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
         return new FscUserDetails(user.username(), user.passwordHash(), user.enabled(), !locked, authorities,
-                user.municipalityCode(), user.regionCode(), user.citizenId());
+                user.municipalityCode(), user.regionCode(), user.citizenId(), user.failedLogins());
     }
 
     @EventListener
@@ -58,10 +58,8 @@ class LocalUsers implements UserDetailsService {
 
     @EventListener
     void on(AuthenticationSuccessEvent success) {
-        if (success.getAuthentication().getPrincipal() instanceof FscUserDetails user) {
-            if (users.find(user.getUsername()).map(UserRepository.StoredUser::failedLogins).orElse(0) > 0) {
-                users.recordSuccessfulLogin(user.getUsername());
-            }
+        if (success.getAuthentication().getPrincipal() instanceof FscUserDetails user && user.failedLogins() > 0) {
+            users.recordSuccessfulLogin(user.getUsername());
         }
     }
 }

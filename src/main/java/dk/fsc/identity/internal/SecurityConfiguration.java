@@ -1,14 +1,20 @@
 package dk.fsc.identity.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,8 +37,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys, LocalUsers users,
+            PasswordEncoder passwords, AuthenticationEventPublisher events, Clock clock,
+            @Value("${fsc.security.api-login-memory:PT60S}") Duration loginMemory) throws Exception {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
+        passwordCheck.setPasswordEncoder(passwords);
+        ProviderManager logins = new ProviderManager(new RememberedBasicLogins(passwordCheck, loginMemory, clock));
+        logins.setAuthenticationEventPublisher(events);
         return http.securityMatcher("/api/**")
+                .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ApiKeyScopes()))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -3,6 +3,7 @@ package dk.fsc.orders.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import dk.fsc.shared.database.JdbcPages;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +35,12 @@ class OrderRepository {
     private static final String COLUMNS = "id, citizen_id, municipality_code, status, channel, order_date,"
             + " delivery_date, delivery_street, delivery_postal_code, delivery_city, standing_order_id, placed_at,"
             + " placed_by";
+
+    private static final SqlParameterValue NULL_DATE = new SqlParameterValue(Types.DATE, null);
+    private static final SqlParameterValue NULL_UUID = new SqlParameterValue(Types.OTHER, null);
+    private static final SqlParameterValue NULL_INT = new SqlParameterValue(Types.INTEGER, null);
+    private static final SqlParameterValue NULL_TEXT = new SqlParameterValue(Types.VARCHAR, null);
+    private static final SqlParameterValue NULL_TEXT_ARRAY = new SqlParameterValue(Types.ARRAY, null);
 
     private final JdbcClient jdbc;
 
@@ -46,24 +54,33 @@ class OrderRepository {
                 .query(rs -> { });
     }
 
+    /** Saves a new order, its lines and its first status in one statement: one round trip to the database. */
     void insert(Order order) {
-        jdbc.sql("insert into orders.citizen_order (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(order.id(), order.citizenId(), order.municipalityCode(), order.status().name(),
-                        order.channel().name(), order.orderDate(), order.deliveryDate(), order.delivery().street(),
-                        order.delivery().postalCode(), order.delivery().city(), order.standingOrderId(),
-                        utc(order.placedAt()), order.placedBy())
-                .update();
+        StringBuilder sql = new StringBuilder("with placed as (insert into orders.citizen_order (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)), lines as (insert into orders.order_line"
+                + " (order_id, position, product_id, quantity, hole_diameter_mm, outcome, reason_code, reason_args,"
+                + " replacement_product_id, grant_line_id) values ");
+        List<Object> params = new ArrayList<>(List.of(order.id(), order.citizenId(), order.municipalityCode(),
+                order.status().name(), order.channel().name(), order.orderDate()));
+        params.add(order.deliveryDate() == null ? NULL_DATE : order.deliveryDate());
+        params.addAll(List.of(order.delivery().street(), order.delivery().postalCode(), order.delivery().city()));
+        params.add(order.standingOrderId() == null ? NULL_UUID : order.standingOrderId());
+        params.addAll(List.of(utc(order.placedAt()), order.placedBy()));
         for (Order.Line line : order.lines()) {
             ConsumptionControl.Reason reason = line.reason();
-            jdbc.sql("insert into orders.order_line (order_id, position, product_id, quantity, hole_diameter_mm,"
-                    + " outcome, reason_code, reason_args, replacement_product_id, grant_line_id)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(order.id(), line.position(), line.productId().value(), line.quantity(),
-                            line.holeDiameterMm(), line.outcome().name(), reason == null ? null : reason.code(),
-                            reason == null ? null : reason.args().toArray(String[]::new),
-                            line.replacement() == null ? null : line.replacement().value(), line.grantLineId())
-                    .update();
+            sql.append(line.position() == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(order.id(), line.position(), line.productId().value(), line.quantity()));
+            params.add(line.holeDiameterMm() == null ? NULL_INT : line.holeDiameterMm());
+            params.add(line.outcome().name());
+            params.add(reason == null ? NULL_TEXT : reason.code());
+            params.add(reason == null ? NULL_TEXT_ARRAY : reason.args().toArray(String[]::new));
+            params.add(line.replacement() == null ? NULL_UUID : line.replacement().value());
+            params.add(line.grantLineId() == null ? NULL_UUID : line.grantLineId());
         }
+        sql.append(") insert into orders.status_change (order_id, from_status, to_status, at, by_user)"
+                + " values (?, null, ?, ?, ?)");
+        params.addAll(List.of(order.id(), order.status().name(), utc(order.placedAt()), order.placedBy()));
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     void recordStatus(UUID orderId, @Nullable OrderStatus from, OrderStatus to, Instant at, String by,

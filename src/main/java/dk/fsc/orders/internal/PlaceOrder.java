@@ -159,7 +159,6 @@ class PlaceOrder {
                 waits ? OrderStatus.AWAITING_APPROVAL : OrderStatus.ACCEPTED, channel, today, deliveryDate,
                 deliveryAddress(citizen, decisions), standingOrderId, clock.instant(), by, List.copyOf(orderLines));
         orders.insert(order);
-        orders.recordStatus(order.id(), null, order.status(), order.placedAt(), by, null);
         rememberCutSizes(order);
         events.publishEvent(new OrderPlaced(order.id(), order.citizenId(), order.municipalityCode(), order.status(),
                 today, order.lines().stream().filter(line -> line.outcome() != ConsumptionControl.Outcome.REJECTED)
