@@ -3,11 +3,13 @@ package dk.fsc.assortment.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 /** Checks of assortment input; each adds a {@link FieldError} and returns the clean value (or null). */
@@ -75,12 +77,22 @@ final class AssortmentInput {
     static void notInThePast(String field, @Nullable LocalDate validFrom, Clock clock, List<FieldError> errors) {
         LocalDate today = today(clock);
         if (validFrom != null && !validFrom.isAfter(today)) {
-            errors.add(new FieldError(field, "must be after today (" + today + "): a price change never alters the past"));
+            errors.add(new FieldError(field,
+                    "must be after today (" + today + "): a price change never alters the past"));
         }
     }
 
     static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+    }
+
+    /** An id in a page's path; one that is no UUID is a page that does not exist. */
+    static UUID pathId(String input, String notFound) {
+        try {
+            return UUID.fromString(input);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(notFound);
+        }
     }
 
     static void check(String detail, List<FieldError> errors) {

@@ -3,6 +3,7 @@ package dk.fsc.assortment.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +62,11 @@ class BrowseAssortment {
         AssortmentInput.check("The search has invalid parameters.", errors);
         return products.search(new ProductRepository.Criteria(area, group, query.supplierId(), text, query.active(),
                 AssortmentInput.today(clock)), page);
+    }
+
+    /** The price each of the products has today, in øre; those without a price are left out. */
+    public Map<UUID, Long> pricesToday(List<Product> found) {
+        return prices.pricesOn(found.stream().map(Product::id).toList(), AssortmentInput.today(clock));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

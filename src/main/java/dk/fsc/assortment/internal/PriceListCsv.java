@@ -1,8 +1,5 @@
 package dk.fsc.assortment.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -19,10 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dk.fsc.shared.CsvLine;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a supplier's price list, all lines valid or none: UTF-8 (with or without a byte-order
@@ -75,7 +72,7 @@ final class PriceListCsv {
         String header = lines.get(headerIndex);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(header.contains(";") ? ';' : ',').setTrim(true)
                 .get();
-        Map<String, Integer> columns = columns(fields(header, format), headerIndex + 1);
+        Map<String, Integer> columns = columns(CsvLine.fields(header, format), headerIndex + 1);
         List<FieldError> errors = new ArrayList<>();
         List<Line> prices = new ArrayList<>();
         Map<String, Integer> seenOnLine = new HashMap<>();
@@ -85,18 +82,19 @@ final class PriceListCsv {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            List<String> fields = fields(lines.get(i), format);
+            List<String> fields = CsvLine.fields(lines.get(i), format);
             if (fields.size() < columns.size()) {
-                errors.add(line(number, "expected " + columns.size() + " columns, found " + fields.size()));
+                errors.add(FieldError.line(number, "expected " + columns.size() + " columns, found " + fields.size()));
                 continue;
             }
             int errorsBefore = errors.size();
             String item = fields.get(columns.get("item_number"));
             UUID product = products.get(item);
             if (product == null) {
-                errors.add(line(number, "unknown item number '" + item + "': not one of this supplier's products"));
+                errors.add(FieldError.line(number,
+                        "unknown item number '" + item + "': not one of this supplier's products"));
             } else if (seenOnLine.putIfAbsent(item, number) != null) {
-                errors.add(line(number, "item number '" + item + "' appears again (first on line "
+                errors.add(FieldError.line(number, "item number '" + item + "' appears again (first on line "
                         + seenOnLine.get(item) + ")"));
             }
             long price = price(fields.get(columns.get("price_ore")), number, errors);
@@ -110,8 +108,8 @@ final class PriceListCsv {
             } else if (recorded == price) {
                 unchanged++;
             } else {
-                errors.add(line(number, "a price of " + recorded + " øre from " + validFrom + " exists already for '"
-                        + item + "'; prices are never changed"));
+                errors.add(FieldError.line(number, "a price of " + recorded + " øre from " + validFrom
+                        + " exists already for '" + item + "'; prices are never changed"));
             }
         }
         if (!errors.isEmpty()) {
@@ -138,18 +136,19 @@ final class PriceListCsv {
             String message = "the header lacks the column" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + "; expected " + String.join(",", COLUMNS);
             throw new InvalidInputException("The price list's header is incomplete; nothing was saved.",
-                    List.of(line(lineNumber, message)));
+                    List.of(FieldError.line(lineNumber, message)));
         }
         return columns;
     }
 
     private static long price(String field, int number, List<FieldError> errors) {
         if (!WHOLE_NUMBER.matcher(field).matches()) {
-            errors.add(line(number, "price '" + field + "' is not a whole number of øre (129.50 kr is 12950)"));
+            errors.add(FieldError.line(number,
+                    "price '" + field + "' is not a whole number of øre (129.50 kr is 12950)"));
         } else if (field.startsWith("-")) {
-            errors.add(line(number, "price " + field + " is negative"));
+            errors.add(FieldError.line(number, "price " + field + " is negative"));
         } else if (field.length() > 12 || Long.parseLong(field) > MAX_PRICE_ORE) {
-            errors.add(line(number, "price " + field + " øre is above " + MAX_PRICE_ORE + " øre"));
+            errors.add(FieldError.line(number, "price " + field + " øre is above " + MAX_PRICE_ORE + " øre"));
         } else {
             return Long.parseLong(field);
         }
@@ -160,27 +159,14 @@ final class PriceListCsv {
         try {
             LocalDate date = LocalDate.parse(field);
             if (!date.isAfter(today)) {
-                errors.add(line(number, "valid_from " + field + " is not after today (" + today
+                errors.add(FieldError.line(number, "valid_from " + field + " is not after today (" + today
                         + "): a price change never alters the past"));
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(line(number, "valid_from '" + field + "' is not a date like 2027-01-01"));
+            errors.add(FieldError.line(number, "valid_from '" + field + "' is not a date like 2027-01-01"));
             return today;
         }
-    }
-
-    private static List<String> fields(String line, CSVFormat format) {
-        try {
-            List<CSVRecord> records = format.parse(new StringReader(line)).getRecords();
-            return records.isEmpty() ? List.of() : records.getFirst().toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return List.of(line);
-        }
-    }
-
-    private static FieldError line(int number, String message) {
-        return new FieldError("line " + number, message);
     }
 
     /** The text, or an error naming the line of the first byte that is not UTF-8. */
@@ -201,7 +187,7 @@ final class PriceListCsv {
             String message = String.format("is not UTF-8 text (byte 0x%02X); the file seems to be saved in another"
                     + " encoding such as Windows-1252: save it as UTF-8", body[position] & 0xFF);
             throw new InvalidInputException("The price list is not UTF-8 text; nothing was saved.",
-                    List.of(line(line, message)));
+                    List.of(FieldError.line(line, message)));
         }
         decoder.flush(out);
         String text = out.flip().toString();

@@ -41,6 +41,15 @@ class PriceRepository {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
+    /** The price in øre each of the products has on {@code date}; products without one are left out. */
+    Map<UUID, Long> pricesOn(Collection<UUID> productIds, LocalDate date) {
+        return jdbc.sql("select distinct on (product_id) product_id, price_ore from assortment.price"
+                + " where product_id = any(?) and valid_from <= ? order by product_id, valid_from desc")
+                .params(productIds.toArray(UUID[]::new), date)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     record Key(UUID productId, LocalDate validFrom) {
     }
 
