@@ -47,6 +47,9 @@ class AssortmentJourneyTest {
             assertThat(browser.currentUrl()).contains("q=konveks");
             browser.screenshot("assortment-search");
 
+            browser.open("/assortment?area=ASTROLOGY");
+            assertThat(browser.find(By.id("area-error")).getText()).contains("not a known product area");
+
             browser.open("/assortment/products/b0000000-0000-4000-8000-000000000005");
             assertThat(browser.find(By.id("hole-range")).getText()).isEqualTo("10–45 mm");
             assertThat(browser.find(By.cssSelector("#prices tr.current")).getText()).contains("786,00 kr");
@@ -68,6 +71,16 @@ class AssortmentJourneyTest {
             assertThat(browser.find(By.id("device-functions")).getText()).contains("Fjernovervågning",
                     "Alarm ved manglende indtagelse");
             browser.screenshot("assortment-dispenser-phone");
+        }
+    }
+
+    @Test
+    void theExpiringContractsAreOnTheAdministratorsStartPageOnly() {
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("agent", "demo").open("/");
+            assertThat(browser.findAll(By.id("expiring-contracts"))).isEmpty();
+            browser.open("/contracts?days=90");
+            assertThat(browser.find(By.cssSelector("table.contracts")).getText()).contains("FSC-2024-03");
         }
     }
 

@@ -3,8 +3,10 @@ package dk.fsc.assortment.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -40,8 +42,14 @@ class AssortmentPages {
             @RequestParam(defaultValue = "true") String active, @RequestParam(defaultValue = "0") int page,
             Model model, HtmxRequest htmx) {
         Boolean activeFilter = active.isBlank() ? null : Boolean.valueOf(active);
-        Paged<Product> found = browse.search(new BrowseAssortment.Query(area, null, supplierId, q, activeFilter),
-                new PageQuery(Math.max(page, 0), PageQuery.DEFAULT_SIZE));
+        PageQuery pageQuery = new PageQuery(Math.max(page, 0), PageQuery.DEFAULT_SIZE);
+        Paged<Product> found;
+        try {
+            found = browse.search(new BrowseAssortment.Query(area, null, supplierId, q, activeFilter), pageQuery);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", AssortmentInput.byField(e.errors()));
+            found = Paged.of(List.of(), pageQuery, 0);
+        }
         model.addAttribute("found", found);
         model.addAttribute("prices", browse.pricesToday(found.items()));
         model.addAttribute("areas", browse.areas());

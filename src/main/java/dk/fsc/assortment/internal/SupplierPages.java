@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.web.PageQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +83,12 @@ class SupplierPages {
     @GetMapping("/contracts")
     String contracts(@RequestParam(required = false) @Nullable Integer days, Model model) {
         model.addAttribute("days", days);
-        model.addAttribute("contracts", days == null ? browse.contracts(null) : browse.expiringWithin(days));
+        try {
+            model.addAttribute("contracts", days == null ? browse.contracts(null) : browse.expiringWithin(days));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", AssortmentInput.byField(e.errors()));
+            model.addAttribute("contracts", List.of());
+        }
         return "assortment/contracts";
     }
 }
