@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** What other modules may ask of the joint assortment. Reads are open to every signed-in caller. */
+/**
+ * What other modules may ask of the joint assortment. Reads are open to every caller, signed in
+ * or not (an event listener): the assortment holds no personal data.
+ */
 public interface Assortment {
 
     Optional<ProductView> product(ProductId id);

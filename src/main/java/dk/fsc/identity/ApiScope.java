@@ -8,7 +8,10 @@ import java.util.List;
  */
 public enum ApiScope {
     REFERENCE_READ("GET", List.of("/api/v1/regions", "/api/v1/municipalities", "/api/v1/municipalities/*",
-            "/api/v1/clusters", "/api/v1/populations", "/api/v1/populations/*"));
+            "/api/v1/clusters", "/api/v1/populations", "/api/v1/populations/*")),
+    /** The assortment: products, their prices, areas, device functions and service rates (not contracts). */
+    ASSORTMENT_READ("GET", List.of("/api/v1/products", "/api/v1/products/*", "/api/v1/products/*/prices",
+            "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates"));
 
     private final String method;
     private final List<String> paths;

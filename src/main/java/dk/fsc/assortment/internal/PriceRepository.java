@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +41,15 @@ class PriceRepository {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
+    /** The price in øre each of the products has on {@code date}; products without one are left out. */
+    Map<UUID, Long> pricesOn(Collection<UUID> productIds, LocalDate date) {
+        return jdbc.sql("select distinct on (product_id) product_id, price_ore from assortment.price"
+                + " where product_id = any(?) and valid_from <= ? order by product_id, valid_from desc")
+                .params(productIds.toArray(UUID[]::new), date)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     record Key(UUID productId, LocalDate validFrom) {
     }
 
@@ -50,19 +60,19 @@ class PriceRepository {
         }
     }
 
-    /** The prices already recorded for these products on these dates, in øre. */
-    Map<Key, Long> existing(Collection<NewPrice> prices) {
-        if (prices.isEmpty()) {
-            return Map.of();
-        }
+    /** The prices of a supplier's products valid from a day after {@code today}, in øre. */
+    Map<Key, Long> futurePrices(UUID supplierId, LocalDate today) {
         return jdbc.sql("select p.product_id, p.valid_from, p.price_ore from assortment.price p"
-                + " join unnest(?::uuid[], ?::date[]) as wanted(product_id, valid_from)"
-                + " on wanted.product_id = p.product_id and wanted.valid_from = p.valid_from")
-                .params(prices.stream().map(NewPrice::productId).toArray(UUID[]::new),
-                        prices.stream().map(price -> price.validFrom().toString()).toArray(String[]::new))
+                + " join assortment.product product on product.id = p.product_id"
+                + " where product.supplier_id = ? and p.valid_from > ?").params(supplierId, today)
                 .query((rs, n) -> new NewPrice(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getLong(3)))
                 .list().stream().collect(Collectors.toMap(NewPrice::key, NewPrice::priceOre));
+    }
+
+    Optional<Long> priceFrom(Key key) {
+        return jdbc.sql("select price_ore from assortment.price where product_id = ? and valid_from = ?")
+                .params(key.productId(), key.validFrom()).query(Long.class).optional();
     }
 
     /** Adds the prices in one statement; false when a price for one of the products and dates exists already. */

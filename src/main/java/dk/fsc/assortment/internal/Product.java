@@ -27,7 +27,7 @@ record Product(UUID id, String itemNumber, UUID supplierId, String supplierName,
                 activeFrom, activeTo, replacedBy == null ? null : new ProductId(replacedBy), holeCutting, device);
     }
 
-    boolean activeOn(LocalDate date) {
+    public boolean activeOn(LocalDate date) {
         return view().activeOn(date);
     }
 }

@@ -1,8 +1,5 @@
 package dk.fsc.reference.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.CsvLine;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a year's population figures in either of two formats, all lines valid or none:
@@ -87,7 +84,7 @@ final class PopulationCsv {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            List<String> fields = fields(lines.get(i), COMMA);
+            List<String> fields = CsvLine.fields(lines.get(i), COMMA);
             if (first) {
                 first = false;
                 if (fields.size() == 2 && fields.get(0).equalsIgnoreCase("code")
@@ -129,7 +126,7 @@ final class PopulationCsv {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            List<String> fields = fields(lines.get(i), SEMICOLON);
+            List<String> fields = CsvLine.fields(lines.get(i), SEMICOLON);
             String name = fields.isEmpty() ? "" : fields.getFirst();
             String last = fields.isEmpty() ? "" : fields.getLast();
             MunicipalityCode code = codesByName.get(normalisedName(name));
@@ -209,15 +206,6 @@ final class PopulationCsv {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<String> fields(String line, CSVFormat format) {
-        try {
-            List<CSVRecord> records = format.parse(new StringReader(line)).getRecords();
-            return records.isEmpty() ? List.of() : records.getFirst().toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return List.of(line);
-        }
     }
 
     private static FieldError line(int number, String message) {

@@ -32,4 +32,9 @@ public record FieldError(String field, String message, List<Object> arguments) {
     public FieldError worded(MessageSource messages, Locale locale) {
         return new FieldError(field, messages.getMessage(message, arguments.toArray(), message, locale));
     }
+
+    /** What is wrong with a line of an imported file: the field is {@code line N}, counted from 1. */
+    public static FieldError line(int number, String message) {
+        return new FieldError("line " + number, message);
+    }
 }
