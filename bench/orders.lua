@@ -1,9 +1,11 @@
 -- wrk script of `bench/run orders`: each request orders one to two packs of stoma products for a
 -- random citizen of the generated set, as the bench agent, with its own Idempotency-Key.
--- Arguments after --: the citizens file (id,municipality per line) and the Basic credentials.
+-- Arguments after --: the citizens file (id,municipality per line), the Basic credentials and,
+-- optionally, a pause in milliseconds before each request of a connection, to pace the load.
 
 local citizens = {}
 local auth
+local pause = 0
 local counter = 0
 local orders = {
   '{"productId":"b0000000-0000-4000-8000-000000000005","quantity":1,"holeDiameterMm":25}',
@@ -24,8 +26,13 @@ function init(args)
     citizens[#citizens + 1] = string.sub(line, 1, 36)
   end
   auth = args[2]
+  pause = tonumber(args[3] or "0")
   math.randomseed(os.time() * 1000 + id)
   created, other = 0, 0
+end
+
+function delay()
+  return pause
 end
 
 function request()
