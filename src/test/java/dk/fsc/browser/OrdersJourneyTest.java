@@ -76,4 +76,27 @@ class OrdersJourneyTest {
             browser.screenshot("grants-saved");
         }
     }
+
+    @Test
+    void theAgentOrdersByPhoneRepeatsItAndSetsAStandingOrder() {
+        String randers = "a0000000-0000-4000-8000-000000000730";
+        String pad = "b0000000-0000-4000-8000-000000000030";
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("agent", "demo").open("/citizens/" + randers);
+            browser.find(By.id("to-orders")).click();
+            assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Bestillinger for");
+            browser.find(By.id("qty-" + pad)).sendKeys("1");
+            new Select(browser.find(By.id("repeatWeeks"))).selectByValue("4");
+            browser.find(By.cssSelector("#order-form button[type=submit]")).click();
+
+            assertThat(browser.waitFor(By.id("placed")).getText()).contains("Tak. Bestillingen er modtaget.",
+                    "gentages automatisk hver 4. uge");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Hver 4. uge, næste gang");
+            browser.find(By.cssSelector("#repeat-form button")).click();
+            browser.waitFor(By.id("placed"));
+            assertThat(browser.findAll(By.cssSelector("#history tbody tr")).size()).isGreaterThanOrEqualTo(2);
+            assertThat(browser.find(By.id("history")).getText()).contains("1 × Inkontinensbind, normal");
+            browser.screenshot("orders-agent");
+        }
+    }
 }

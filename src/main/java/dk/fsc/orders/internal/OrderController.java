@@ -129,7 +129,7 @@ class OrderController {
     @GetMapping("/citizens/{citizenId}/consumption")
     @Operation(summary = "Per grant line in force: the limit, this period's dates, used and remaining")
     List<ReadOrders.Consumption> consumption(@PathVariable UUID citizenId) {
-        return reads.consumption(citizenId);
+        return reads.consumption(citizenId, Locale.ENGLISH);
     }
 
     @GetMapping("/citizens/{citizenId}/cut-sizes")

@@ -213,7 +213,7 @@ class OrderPages {
     private String page(UUID citizenId, Model model) {
         CitizenView citizen = reads.citizen(citizenId, "order.read");
         CurrentUser user = currentUsers.require();
-        List<ReadOrders.Orderable> orderable = reads.orderable(citizenId);
+        List<ReadOrders.Orderable> orderable = reads.orderable(citizenId, LocaleContextHolder.getLocale());
         List<Order> history = reads.ofCitizen(citizenId, new PageQuery(0, 20)).items();
         model.addAttribute("citizen", citizen);
         model.addAttribute("self", user.has(Role.CITIZEN));

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.citizens.CitizenView;
@@ -88,7 +91,11 @@ class ReadOrders {
         return orders.awaitingApproval(currentUsers.require().municipalityCode(), page);
     }
 
-    /** One grant line in force today: its limit, the current period, what is used and what remains. */
+    /**
+     * One grant line in force today: its limit, the current period, what is used and what remains.
+     *
+     * @param coverage what the line covers in words: the product's, group's or area's name
+     */
     record Consumption(UUID grantId, UUID lineId, @Nullable ProductId productId, @Nullable String area,
             @Nullable String group, String coverage, int quantity, LimitPeriod period, LocalDate periodFrom,
             LocalDate periodTo, int used, int remaining) {
@@ -96,25 +103,31 @@ class ReadOrders {
 
     @Transactional
     @PreAuthorize(READERS)
-    public List<Consumption> consumption(UUID citizenId) {
+    public List<Consumption> consumption(UUID citizenId, Locale locale) {
         citizen(citizenId, "order.consumption");
-        return consumptionOf(citizenId);
+        return consumptionOf(citizenId, locale);
     }
 
-    List<Consumption> consumptionOf(UUID citizenId) {
+    /** @param locale the language of each line's {@code coverage}: the product's, group's or area's name */
+    List<Consumption> consumptionOf(UUID citizenId, Locale locale) {
         LocalDate today = today();
         List<GrantedLine> lines = grants.inForce(citizenId, today);
         Map<UUID, Integer> used = orders.usedInPeriods(citizenId, lines, today);
         Map<ProductId, ProductView> products = assortment.products(
                 lines.stream().map(GrantedLine::productId).filter(id -> id != null).toList());
+        Map<String, String> names = new HashMap<>();
+        for (ProductArea area : assortment.areas()) {
+            names.put(area.code(), area.name(locale));
+            area.groups().forEach(group -> names.put(group.code(), group.name(locale)));
+        }
         return lines.stream().map(line -> {
             LimitPeriod.Range range = line.period().containing(today);
             int usedNow = used.getOrDefault(line.lineId(), 0);
             ProductView product = line.productId() == null ? null : products.get(line.productId());
-            String coverage = product != null ? product.name() : line.groupCode() != null ? line.groupCode()
-                    : line.areaCode();
+            String code = line.groupCode() != null ? line.groupCode() : line.areaCode();
+            String coverage = product != null ? product.name() : names.getOrDefault(code, String.valueOf(code));
             return new Consumption(line.grantId(), line.lineId(), line.productId(), line.areaCode(), line.groupCode(),
-                    coverage == null ? "" : coverage, line.quantity(), line.period(), range.from(), range.to(),
+                    coverage, line.quantity(), line.period(), range.from(), range.to(),
                     usedNow, Math.max(0, line.quantity() - usedNow));
         }).toList();
     }
@@ -126,10 +139,10 @@ class ReadOrders {
     record Orderable(Consumption line, List<ProductView> products) {
     }
 
-    List<Orderable> orderable(UUID citizenId) {
+    List<Orderable> orderable(UUID citizenId, Locale locale) {
         LocalDate today = today();
         List<Orderable> orderable = new ArrayList<>();
-        for (Consumption line : consumptionOf(citizenId)) {
+        for (Consumption line : consumptionOf(citizenId, locale)) {
             List<ProductView> products;
             if (line.productId() != null) {
                 products = assortment.offeredInPlaceOf(line.productId(), today).map(List::of).orElse(List.of());
