@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -64,6 +65,17 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Runs JavaScript in the page, e.g. to mark it and later see that htmx swapped a part instead of loading a new page. */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
+    /** Waits until the browser has gone to a page whose address ends with {@code suffix}. */
+    public Browser waitForUrlEnding(String suffix) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));
+        return this;
     }
 
     public String currentUrl() {
