@@ -72,6 +72,11 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(javascript);
     }
 
+    /** Waits until exactly {@code count} elements match, e.g. after htmx swapped a list. */
+    public java.util.List<WebElement> waitForCount(By by, int count) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.numberOfElementsToBe(by, count));
+    }
+
     /** Waits until the browser has gone to a page whose address ends with {@code suffix}. */
     public Browser waitForUrlEnding(String suffix) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));

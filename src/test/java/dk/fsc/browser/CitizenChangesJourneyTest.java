@@ -1,5 +1,6 @@
 package dk.fsc.browser;
 
+import static dk.fsc.support.Demo.CITIZEN_AARHUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -121,7 +122,7 @@ class CitizenChangesJourneyTest {
                     .doesNotContain("contact-form", "address-form");
         }
         try (Browser browser = new Browser(port)) {
-            browser.logIn("citizen-aarhus", "demo").open("/citizens/a0000000-0000-4000-8000-000000000751");
+            browser.logIn("citizen-aarhus", "demo").open("/citizens/" + CITIZEN_AARHUS);
             assertThat(browser.findAll(By.id("contact-form"))).hasSize(1);
             assertThat(browser.findAll(By.id("address-form"))).isEmpty();
             browser.screenshot("citizen-own-page");

@@ -1,5 +1,7 @@
 package dk.fsc.citizens;
 
+import static dk.fsc.support.Demo.CITIZEN_AARHUS;
+import static dk.fsc.support.Demo.CITIZEN_RANDERS;
 import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +23,6 @@ import tools.jackson.databind.JsonNode;
 @FscIntegrationTest
 class CitizensApiTest {
 
-    static final String CITIZEN_AARHUS = "a0000000-0000-4000-8000-000000000751";
-    static final String CITIZEN_RANDERS = "a0000000-0000-4000-8000-000000000730";
 
     @LocalServerPort
     int port;
