@@ -52,6 +52,11 @@ public final class WebSession {
         return send(request(path).GET());
     }
 
+    /** A GET as htmx sends it, asking for a part of a page. */
+    public HttpResponse<String> getAsHtmx(String path) {
+        return send(request(path).header("HX-Request", "true").GET());
+    }
+
     /** Posts the form with the CSRF token of a freshly loaded page, as the page's own form would. */
     public HttpResponse<String> post(String path, String form) {
         return postWithoutCsrf(path, form + "&_csrf=" + encode(csrfToken()));

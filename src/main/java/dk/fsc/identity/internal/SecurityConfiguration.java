@@ -50,7 +50,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(loginFailures()).permitAll())
-                .sessionManagement(sessions -> sessions.invalidSessionUrl("/login?expired"))
+                .sessionManagement(sessions -> sessions.invalidSessionStrategy(new ExpiredSessions()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
