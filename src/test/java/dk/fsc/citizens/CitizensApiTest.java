@@ -1,5 +1,6 @@
 package dk.fsc.citizens;
 
+import static dk.fsc.support.Api.ids;
 import static dk.fsc.support.Demo.CITIZEN_AARHUS;
 import static dk.fsc.support.Demo.CITIZEN_RANDERS;
 import static dk.fsc.support.Problem.assertProblem;
@@ -72,12 +73,6 @@ class CitizensApiTest {
                 .params(citizenId, action).query(Long.class).single();
     }
 
-    static List<String> ids(Api.Response page) {
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        page.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
-        return ids;
-    }
 
     @Test
     void aCaseworkerRegistersACitizenOfTheirMunicipalityAndReadsIt() {

@@ -120,6 +120,18 @@ class IdentityApiTest {
     }
 
     @Test
+    void loginThroughTheBrokerIsOffUnlessConfigured() {
+        WebSession browser = WebSession.anonymous(port);
+        assertThat(browser.get("/login").body()).doesNotContain("MitID", "/oauth2/");
+        assertThat(browser.get("/oauth2/authorization/broker").headers().firstValue("Location").orElse(""))
+                .endsWith("/login");
+
+        Api.Response bearer = Api.withHeader(port, "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
+                .get("/api/v1/regions");
+        assertProblem(bearer, 401);
+    }
+
+    @Test
     void formLoginStoresTheSessionInPostgresqlAndRequiresTheCsrfToken() {
         WebSession withoutToken = WebSession.anonymous(port);
         withoutToken.get("/login");

@@ -52,6 +52,19 @@ public final class WebSession {
         return send(request(path).GET());
     }
 
+    /**
+     * Follows the answer's redirects, to the platform or elsewhere (a login broker), as a
+     * browser would; the answer that is no redirect.
+     */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int hops = 0; hops < 10 && current.statusCode() / 100 == 3; hops++) {
+            URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
+            current = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET());
+        }
+        return current;
+    }
+
     /** A GET as htmx sends it, asking for a part of a page. */
     public HttpResponse<String> getAsHtmx(String path) {
         return send(request(path).header("HX-Request", "true").GET());

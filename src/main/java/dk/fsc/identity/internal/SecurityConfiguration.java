@@ -2,6 +2,8 @@ package dk.fsc.identity.internal;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,11 +20,14 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless and answers with problem+json;
- * the web UI uses form login, sessions and CSRF tokens. Rules on who may do what live on
- * the service methods ({@code @PreAuthorize}), not only here.
+ * the web UI uses form login, sessions and CSRF tokens. With {@code fsc.oidc.enabled} the
+ * {@link Broker} adds login through the OpenID Connect broker to the UI and its bearer tokens
+ * to the API. Rules on who may do what live on the service methods ({@code @PreAuthorize}),
+ * not only here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = { "/", "/login", "/css/**", "/js/**", "/webjars/**",
@@ -31,7 +36,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys,
+            ObjectProvider<Broker> broker) throws Exception {
+        broker.ifAvailable(tokens -> tokens.api(http, problems));
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ApiKeyScopes()))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
@@ -44,7 +51,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<Broker> broker) throws Exception {
+        broker.ifAvailable(logins -> logins.web(http));
         return http
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
