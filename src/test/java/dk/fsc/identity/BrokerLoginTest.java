@@ -7,6 +7,8 @@ import static dk.fsc.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,11 @@ class BrokerLoginTest {
         HttpResponse<String> toBroker = browser.get("/oauth2/authorization/broker");
         assertThat(toBroker.headers().firstValue("Location").orElse("")).startsWith(MockBroker.issuerUrl());
         return browser.follow(toBroker);
+    }
+
+    /** The id under which the session is stored; the cookie holds it base64-encoded. */
+    static String sessionId(WebSession browser) {
+        return new String(Base64.getDecoder().decode(browser.sessionCookie().orElseThrow()), StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> withClaim(Map<String, Object> claims, String name, Object value) {
@@ -117,6 +124,11 @@ class BrokerLoginTest {
         assertThat(browser.get("/me/access-log").statusCode()).isEqualTo(200);
         assertThat(output.getAll()).contains("roles=CITIZEN citizen=" + id).doesNotContain(cpr,
                 cpr.replace("-", ""));
+        String session = jdbc.sql("select string_agg(encode(attribute_bytes, 'escape'), '') from"
+                + " identity.spring_session_attributes a join identity.spring_session s on s.primary_id ="
+                + " a.session_primary_id where s.session_id = ?").param(sessionId(browser)).query(String.class)
+                .single();
+        assertThat(session).contains("BrokerPerson").doesNotContain(cpr.replace("-", ""), cpr, CPR_CLAIM, "eyJ");
 
         MockBroker.nextLogin("mitid-" + UUID.randomUUID(), Map.of(CPR_CLAIM, "0101011234"));
         assertThat(logInThroughTheBroker(WebSession.anonymous(port)).body())

@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserSource;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.SupplierClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -56,6 +59,12 @@ class Broker {
 
     /** The registration id: the login button goes to {@code /oauth2/authorization/broker}. */
     static final String REGISTRATION = "broker";
+    /**
+     * What the session keeps in place of the broker's signed ID token: the token (and the
+     * user info) may carry a CPR number, which must not be stored in clear text. The
+     * principal keeps the ID token's other claims.
+     */
+    private static final String NOT_KEPT = "not-kept";
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     private final OidcProperties properties;
@@ -86,6 +95,7 @@ class Broker {
         OidcUserService users = new OidcUserService();
         users.setOidcUserConverter(this::login);
         http.oauth2Login(login -> login.loginPage("/login").clientRegistrationRepository(registrations)
+                .authorizedClientRepository(new TokensNotKept())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 .defaultSuccessUrl("/", false)
                 .failureHandler(this::failed));
@@ -114,7 +124,9 @@ class Broker {
             throw refused;
         }
         LOG.info("Login through the broker of {}", user.describe());
-        return new BrokerOidcUser(authorities(user.roles()), idToken, userInfo, user.person());
+        OidcIdToken kept = new OidcIdToken(NOT_KEPT, idToken.getIssuedAt(), idToken.getExpiresAt(),
+                claims.withoutCpr(idToken.getClaims()));
+        return new BrokerOidcUser(authorities(user.roles()), kept, user.person());
     }
 
     private BrokerAuthentication bearer(Jwt token) {
@@ -138,6 +150,31 @@ class Broker {
         LOG.warn("Login through the broker failed: {}", failure instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError().getErrorCode() : failure.getClass().getSimpleName());
         redirects.sendRedirect(request, response, "/login?refused=broker");
+    }
+
+    /**
+     * The broker's access and refresh tokens are dropped after the login: the platform calls
+     * nothing at the broker on the user's behalf, and the tokens may carry a CPR number.
+     */
+    private static final class TokensNotKept implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
+                Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // not kept: see the class comment
+        }
+
+        @Override
+        public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // nothing was kept
+        }
     }
 
     private static List<SimpleGrantedAuthority> authorities(Set<Role> roles) {

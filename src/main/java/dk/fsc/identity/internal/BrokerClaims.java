@@ -96,6 +96,13 @@ class BrokerClaims {
                 binding.citizenId()), binding.roles());
     }
 
+    /** The claims without the CPR number, for whatever is kept after the login (the session). */
+    Map<String, Object> withoutCpr(Map<String, Object> claims) {
+        Map<String, Object> kept = new HashMap<>(claims);
+        kept.remove(names.cpr());
+        return kept;
+    }
+
     /** The roles the claim's names map to; names neither mapped nor a role's own grant nothing. */
     private Set<Role> roles(@Nullable Object claim) {
         Collection<?> values = claim instanceof Collection<?> list ? list

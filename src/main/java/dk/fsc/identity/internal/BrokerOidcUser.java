@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
-/** A person logged in through the broker in the web UI: the broker's user with the platform's name and binding. */
+/**
+ * A person logged in through the broker in the web UI: the broker's user with the platform's
+ * name and binding. Kept in the session, so it holds the ID token's claims without the CPR
+ * number and without the signed token itself.
+ */
 class BrokerOidcUser extends DefaultOidcUser implements Person {
 
     @Serial
@@ -19,8 +22,8 @@ class BrokerOidcUser extends DefaultOidcUser implements Person {
     private final BrokerClaims.BrokerPerson person;
 
     BrokerOidcUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken,
-            @Nullable OidcUserInfo userInfo, BrokerClaims.BrokerPerson person) {
-        super(authorities, idToken, userInfo);
+            BrokerClaims.BrokerPerson person) {
+        super(authorities, idToken);
         this.person = person;
     }
 
