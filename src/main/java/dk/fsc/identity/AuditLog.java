@@ -8,17 +8,25 @@ import dk.fsc.shared.web.Paged;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The append-only record of every read and change of a citizen's data: who, when, which
- * citizen, what, from which client. Called inside the transaction of the change, so a
- * change and its record commit together.
+ * The append-only record of every read and change of a citizen's data and of every change
+ * to a user account: who, when, which citizen or account, what, from which client. Called
+ * inside the transaction of the change, so a change and its record commit together.
  */
 public interface AuditLog {
 
     /** Records that the current user did {@code action} (e.g. {@code citizen.read}) on a citizen. */
     void record(UUID citizenId, String action);
 
+    /**
+     * Records that the current user did {@code action} (e.g. {@code user.create}) to the account
+     * {@code username}; {@code detail} says what changed and never holds a password.
+     */
+    void recordUserChange(String username, String action, String detail);
+
+    /** One row: about a citizen ({@code citizenId}) or about a user account ({@code subjectUser}). */
     record Entry(long id, Instant at, String actor, String actorRoles, @Nullable String actorMunicipality,
-            UUID citizenId, String action, String client) {
+            @Nullable UUID citizenId, @Nullable String subjectUser, String action, @Nullable String detail,
+            String client) {
     }
 
     /** Entries for administrators: optionally of one citizen and within a period, newest first. */

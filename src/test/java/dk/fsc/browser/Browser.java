@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -70,6 +71,22 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Runs JavaScript in the page, e.g. to mark it and later see that htmx swapped a part instead of loading a new page. */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
+    /** Waits until exactly {@code count} elements match, e.g. after htmx swapped a list. */
+    public java.util.List<WebElement> waitForCount(By by, int count) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.numberOfElementsToBe(by, count));
+    }
+
+    /** Waits until the browser has gone to a page whose address ends with {@code suffix}. */
+    public Browser waitForUrlEnding(String suffix) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));
+        return this;
     }
 
     public String currentUrl() {

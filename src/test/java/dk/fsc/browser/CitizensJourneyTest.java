@@ -1,5 +1,6 @@
 package dk.fsc.browser;
 
+import static dk.fsc.support.Demo.CITIZEN_AARHUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.fsc.support.FscIntegrationTest;
@@ -54,7 +55,7 @@ class CitizensJourneyTest {
     @Test
     void aCaseworkerOfAnotherMunicipalityGetsTheNotFoundPage() {
         try (Browser browser = new Browser(port)) {
-            browser.logIn("caseworker-randers", "demo").open("/citizens/a0000000-0000-4000-8000-000000000751");
+            browser.logIn("caseworker-randers", "demo").open("/citizens/" + CITIZEN_AARHUS);
             assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Birthe");
         }
     }

@@ -1,5 +1,8 @@
 package dk.fsc.citizens;
 
+import static dk.fsc.support.Api.ids;
+import static dk.fsc.support.Demo.CITIZEN_AARHUS;
+import static dk.fsc.support.Demo.CITIZEN_RANDERS;
 import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +24,6 @@ import tools.jackson.databind.JsonNode;
 @FscIntegrationTest
 class CitizensApiTest {
 
-    static final String CITIZEN_AARHUS = "a0000000-0000-4000-8000-000000000751";
-    static final String CITIZEN_RANDERS = "a0000000-0000-4000-8000-000000000730";
 
     @LocalServerPort
     int port;
@@ -72,12 +73,6 @@ class CitizensApiTest {
                 .params(citizenId, action).query(Long.class).single();
     }
 
-    static List<String> ids(Api.Response page) {
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        page.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
-        return ids;
-    }
 
     @Test
     void aCaseworkerRegistersACitizenOfTheirMunicipalityAndReadsIt() {

@@ -5,16 +5,12 @@ import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -124,35 +120,31 @@ class IdentityApiTest {
     }
 
     @Test
-    void formLoginStoresTheSessionInPostgresqlAndRequiresTheCsrfToken() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    void loginThroughTheBrokerIsOffUnlessConfigured() {
+        WebSession browser = WebSession.anonymous(port);
+        assertThat(browser.get("/login").body()).doesNotContain("MitID", "/oauth2/");
+        assertThat(browser.get("/oauth2/authorization/broker").headers().firstValue("Location").orElse(""))
+                .endsWith("/login");
 
-        HttpResponse<String> withoutToken = post(browser, "/login", "username=caseworker-aarhus&password=demo");
-        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        Api.Response bearer = Api.withHeader(port, "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
+                .get("/api/v1/regions");
+        assertProblem(bearer, 401);
+    }
 
-        HttpResponse<String> loggedIn = post(browser, "/login",
-                "username=caseworker-aarhus&password=demo&_csrf=" + csrf);
-        assertThat(loggedIn.statusCode()).isEqualTo(302);
-        assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    @Test
+    void formLoginStoresTheSessionInPostgresqlAndRequiresTheCsrfToken() {
+        WebSession withoutToken = WebSession.anonymous(port);
+        withoutToken.get("/login");
+        assertThat(withoutToken.postWithoutCsrf("/login", "username=caseworker-aarhus&password=demo").statusCode())
+                .isEqualTo(403);
+
+        WebSession.logIn(port, "caseworker-aarhus", "demo");
         assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = 'caseworker-aarhus'")
                 .query(Long.class).single()).isPositive();
 
-        HttpResponse<String> wrong = post(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "/login",
+        HttpResponse<String> wrong = WebSession.anonymous(port).post("/login",
                 "username=caseworker-aarhus&password=nope");
-        assertThat(wrong.statusCode()).isIn(302, 403);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private HttpResponse<String> post(HttpClient client, String path, String form) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
     }
 }

@@ -1,5 +1,7 @@
 package dk.fsc.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +63,14 @@ public final class Api {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+    }
+
+    /** The ids of the items of a paged answer, which must be a 200. */
+    public static List<String> ids(Response page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
     }
 
     public Response get(String path) {

@@ -1,11 +1,20 @@
 package dk.fsc.citizens.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.PageQuery;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,21 +22,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Web pages: search (CPR only ever in the form body), a citizen's page, and a citizen's
- * own access log ("Hvem har set mine oplysninger").
+ * Web pages: search (CPR only ever in the form body), a citizen's page with the forms to
+ * change contact data and address (shown to whoever may change them, saved with htmx), and a
+ * citizen's own access log ("Hvem har set mine oplysninger").
  */
 @Controller
 class CitizenPages {
 
     private final FindCitizens findCitizens;
+    private final ChangeContact changeContact;
+    private final ChangeAddress changeAddress;
     private final AccessLogs accessLogs;
+    private final ReferenceData reference;
     private final MessageSource messages;
 
-    CitizenPages(FindCitizens findCitizens, AccessLogs accessLogs, MessageSource messages) {
+    CitizenPages(FindCitizens findCitizens, ChangeContact changeContact, ChangeAddress changeAddress,
+            AccessLogs accessLogs, ReferenceData reference, MessageSource messages) {
         this.findCitizens = findCitizens;
+        this.changeContact = changeContact;
+        this.changeAddress = changeAddress;
         this.accessLogs = accessLogs;
+        this.reference = reference;
         this.messages = messages;
     }
 
@@ -55,22 +73,104 @@ class CitizenPages {
     }
 
     @GetMapping("/citizens/{id}")
-    String citizen(@PathVariable String id, Model model) {
-        UUID citizenId;
+    String citizen(@PathVariable String id, Model model, HtmxRequest htmx) {
+        return page(citizenId(id), model, htmx);
+    }
+
+    @PostMapping("/citizens/{id}/contact")
+    String changeContact(@PathVariable String id, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String email, Model model, HtmxRequest htmx,
+            RedirectAttributes redirect) {
+        UUID citizenId = citizenId(id);
+        ChangeContact.Command command = new ChangeContact.Command(phone, email);
         try {
-            citizenId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException(FindCitizens.NOT_FOUND);
+            changeContact.change(citizenId, command);
+        } catch (InvalidInputException e) {
+            model.addAttribute("contact", command);
+            model.addAttribute("contactErrors", FormErrors.byField(e.errors(), messages));
+            return page(citizenId, model, htmx);
         }
-        FindCitizens.Details details = findCitizens.details(citizenId);
-        model.addAttribute("citizen", details.citizen());
-        model.addAttribute("addresses", details.addresses());
-        return "citizens/citizen";
+        return saved(citizenId, "citizens.contact.saved", model, htmx, redirect);
+    }
+
+    @PostMapping("/citizens/{id}/address")
+    String changeAddress(@PathVariable String id, @RequestParam(defaultValue = "") String street,
+            @RequestParam(defaultValue = "") String postalCode, @RequestParam(defaultValue = "") String city,
+            @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String movedOn,
+            Model model, HtmxRequest htmx, RedirectAttributes redirect) {
+        UUID citizenId = citizenId(id);
+        CitizenView changed;
+        try {
+            changed = changeAddress.change(citizenId,
+                    new ChangeAddress.Command(street, postalCode, city, municipalityCode, date(movedOn)));
+        } catch (InvalidInputException e) {
+            model.addAttribute("address", new ChangeAddress.Command(street, postalCode, city, municipalityCode, null));
+            model.addAttribute("movedOn", movedOn);
+            model.addAttribute("addressErrors", FormErrors.byField(e.errors(), messages));
+            return page(citizenId, model, htmx);
+        }
+        try {
+            return saved(citizenId, "citizens.address.saved", model, htmx, redirect);
+        } catch (NotFoundException movedAway) {
+            redirect.addFlashAttribute("movedAway", changed.municipalityName());
+            return htmx.isHtmxRequest() ? "redirect:htmx:/citizens" : "redirect:/citizens";
+        }
     }
 
     @GetMapping("/me/access-log")
     String accessLog(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("log", accessLogs.mine(new PageQuery(Math.max(page, 0), PageQuery.DEFAULT_SIZE)));
         return "citizens/access-log";
+    }
+
+    /** The citizen's page, or for htmx the part of it below the heading; the forms keep what was typed. */
+    private String page(UUID citizenId, Model model, HtmxRequest htmx) {
+        FindCitizens.Details details = findCitizens.details(citizenId);
+        CitizenView citizen = details.citizen();
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("addresses", details.addresses());
+        model.addAttribute("mayChangeContact", details.mayChangeContact());
+        model.addAttribute("mayChangeAddress", details.mayChangeAddress());
+        if (!model.containsAttribute("contact")) {
+            model.addAttribute("contact", new ChangeContact.Command(citizen.phone(), citizen.email()));
+        }
+        if (!model.containsAttribute("address")) {
+            model.addAttribute("address", new ChangeAddress.Command(citizen.address().street(),
+                    citizen.address().postalCode(), citizen.address().city(), citizen.municipalityCode(), null));
+        }
+        if (details.mayChangeAddress()) {
+            model.addAttribute("municipalities", reference.municipalities());
+        }
+        return htmx.isHtmxRequest() ? "citizens/citizen :: details" : "citizens/citizen";
+    }
+
+    private String saved(UUID citizenId, String message, Model model, HtmxRequest htmx, RedirectAttributes redirect) {
+        if (htmx.isHtmxRequest()) {
+            model.addAttribute("saved", message);
+            return page(citizenId, model, htmx);
+        }
+        redirect.addFlashAttribute("saved", message);
+        return "redirect:/citizens/" + citizenId;
+    }
+
+    private static UUID citizenId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(FindCitizens.NOT_FOUND);
+        }
+    }
+
+    /** The form's date ({@code yyyy-MM-dd}, as a date field sends it); blank means today. */
+    private static @Nullable LocalDate date(String input) {
+        if (input.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(input.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("The date is not a date.",
+                    List.of(FieldError.of("movedOn", "citizens.error.date")));
+        }
     }
 }

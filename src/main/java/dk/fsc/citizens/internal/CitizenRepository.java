@@ -29,11 +29,6 @@ class CitizenRepository {
         this.jdbc = jdbc;
     }
 
-    boolean cprTaken(byte[] cprHash) {
-        return jdbc.sql("select count(*) from citizens.citizen where cpr_hash = ?").param(cprHash)
-                .query(Long.class).single() > 0;
-    }
-
     /** Inserts the citizen and their first address; false when the CPR hash is already taken. */
     boolean insert(Citizen citizen, byte[] cprHash, LocalDate since, Instant now, String by) {
         int inserted = jdbc.sql("insert into citizens.citizen (" + COLUMNS + ", cpr_hash, created_at, updated_at)"
@@ -47,6 +42,15 @@ class CitizenRepository {
         }
         insertAddress(citizen, since, now, by);
         return true;
+    }
+
+    Optional<UUID> idWithCprHash(byte[] cprHash) {
+        return jdbc.sql("select id from citizens.citizen where cpr_hash = ?").param(cprHash).query(UUID.class)
+                .optional();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from citizens.citizen where id = ?").param(id).query(Long.class).single() > 0;
     }
 
     /** Locks the row, so that concurrent changes of one citizen run one after the other. */

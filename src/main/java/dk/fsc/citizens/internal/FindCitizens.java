@@ -45,8 +45,9 @@ class FindCitizens implements Citizens {
         this.auditLog = auditLog;
     }
 
-    /** A citizen and every address they have had, newest first. */
-    record Details(CitizenView citizen, List<CitizenView.AddressPeriod> addresses) {
+    /** A citizen, every address they have had (newest first), and what the caller may change. */
+    record Details(CitizenView citizen, List<CitizenView.AddressPeriod> addresses, boolean mayChangeContact,
+            boolean mayChangeAddress) {
     }
 
     @Override
@@ -67,8 +68,11 @@ class FindCitizens implements Citizens {
 
     @Transactional
     public Details details(UUID citizenId) {
+        CurrentUser user = currentUsers.require();
         CitizenView citizen = view(citizenId);
-        return new Details(citizen, repository.addressHistory(citizenId));
+        Citizen stored = repository.find(citizenId).orElseThrow();
+        return new Details(citizen, repository.addressHistory(citizenId), CitizenAccess.mayChangeContact(user, stored),
+                CitizenAccess.mayChangeAddress(user, stored));
     }
 
     record Query(@Nullable String cpr, @Nullable String name, @Nullable String phone) {

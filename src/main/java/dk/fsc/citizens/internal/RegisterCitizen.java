@@ -73,7 +73,7 @@ class RegisterCitizen {
         byte[] cprHash = vault.hash(cpr);
         Citizen citizen = new Citizen(UUID.randomUUID(), vault.encrypt(cpr), name, street, postalCode, city,
                 municipality, phone, email);
-        if (repository.cprTaken(cprHash)
+        if (repository.idWithCprHash(cprHash).isPresent()
                 || !repository.insert(citizen, cprHash, LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME)),
                         clock.instant(), user.username())) {
             throw new ConflictException("A citizen with this CPR number is already registered.",

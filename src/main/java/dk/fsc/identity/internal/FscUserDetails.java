@@ -8,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A local user as Spring Security sees it, with what binds them to a municipality or citizen. */
-class FscUserDetails extends User {
+class FscUserDetails extends User implements Person {
 
     private final @Nullable String municipalityCode;
     private final @Nullable String regionCode;
@@ -30,15 +30,23 @@ class FscUserDetails extends User {
         return failedLogins;
     }
 
-    @Nullable String municipalityCode() {
+    @Override
+    public String name() {
+        return getUsername();
+    }
+
+    @Override
+    public @Nullable String municipalityCode() {
         return municipalityCode;
     }
 
-    @Nullable String regionCode() {
+    @Override
+    public @Nullable String regionCode() {
         return regionCode;
     }
 
-    @Nullable UUID citizenId() {
+    @Override
+    public @Nullable UUID citizenId() {
         return citizenId;
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcAuditLog implements AuditLog {
 
-    private static final String COLUMNS = "id, at, actor, actor_roles, actor_municipality, citizen_id, action, client";
+    private static final String COLUMNS =
+            "id, at, actor, actor_roles, actor_municipality, citizen_id, subject_user, action, detail, client";
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -42,12 +43,22 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID citizenId, String action) {
+        insert(citizenId, null, action, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordUserChange(String username, String action, String detail) {
+        insert(null, username, action, detail);
+    }
+
+    private void insert(@Nullable UUID citizenId, @Nullable String subjectUser, String action, @Nullable String detail) {
         CurrentUser user = currentUsers.require();
-        jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, actor_municipality, citizen_id, action, client)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, actor_municipality, citizen_id,"
+                + " subject_user, action, detail, client) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(),
                         user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                        user.municipalityCode(), citizenId, action, user.client())
+                        user.municipalityCode(), citizenId, subjectUser, action, detail, user.client())
                 .update();
     }
 
@@ -87,6 +98,6 @@ class JdbcAuditLog implements AuditLog {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                 rs.getString("actor_roles"), rs.getString("actor_municipality"), rs.getObject("citizen_id", UUID.class),
-                rs.getString("action"), rs.getString("client"));
+                rs.getString("subject_user"), rs.getString("action"), rs.getString("detail"), rs.getString("client"));
     }
 }

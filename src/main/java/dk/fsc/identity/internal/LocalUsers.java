@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -47,9 +48,13 @@ class LocalUsers implements UserDetailsService {
                 user.municipalityCode(), user.regionCode(), user.citizenId(), user.failedLogins());
     }
 
+    /** A wrong password; other failures (e.g. a bearer token, whose principal is the token) are not a user's. */
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent failure) {
-        String username = String.valueOf(failure.getAuthentication().getPrincipal());
+        if (!(failure.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
+            return;
+        }
+        String username = String.valueOf(attempt.getPrincipal());
         LOG.warn("Failed login for user '{}'", username);
         if (users.exists(username)) {
             users.recordFailedLogin(username, MAX_FAILED_LOGINS, clock.instant().plus(LOCK_DURATION));

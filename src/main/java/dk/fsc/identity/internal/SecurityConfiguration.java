@@ -1,19 +1,16 @@
 package dk.fsc.identity.internal;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,11 +21,14 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless and answers with problem+json;
- * the web UI uses form login, sessions and CSRF tokens. Rules on who may do what live on
- * the service methods ({@code @PreAuthorize}), not only here.
+ * the web UI uses form login, sessions and CSRF tokens. With {@code fsc.oidc.enabled} the
+ * {@link Broker} adds login through the OpenID Connect broker to the UI and its bearer tokens
+ * to the API. Rules on who may do what live on the service methods ({@code @PreAuthorize}),
+ * not only here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = { "/", "/login", "/css/**", "/js/**", "/webjars/**",
@@ -37,15 +37,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys, LocalUsers users,
-            PasswordEncoder passwords, AuthenticationEventPublisher events, Clock clock,
-            @Value("${fsc.security.api-login-memory:PT60S}") Duration loginMemory) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys,
+            ObjectProvider<Broker> broker, LocalUsers users, PasswordEncoder passwords, ApiLoginMemory loginMemory)
+            throws Exception {
+        broker.ifAvailable(tokens -> tokens.api(http, problems));
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
-        ProviderManager logins = new ProviderManager(new RememberedBasicLogins(passwordCheck, loginMemory, clock));
-        logins.setAuthenticationEventPublisher(events);
         return http.securityMatcher("/api/**")
-                .authenticationManager(logins)
+                .authenticationProvider(new RememberedBasicLogins(passwordCheck, loginMemory))
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new ApiKeyScopes()))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -57,13 +56,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<Broker> broker) throws Exception {
+        broker.ifAvailable(logins -> logins.web(http));
         return http
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(loginFailures()).permitAll())
-                .sessionManagement(sessions -> sessions.invalidSessionUrl("/login?expired"))
+                .sessionManagement(sessions -> sessions.invalidSessionStrategy(new ExpiredSessions()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -38,9 +38,9 @@ class SecurityContextCurrentUsers implements CurrentUsers {
                 }
             }
         }
-        if (authentication.getPrincipal() instanceof FscUserDetails user) {
-            return Optional.of(new CurrentUser(user.getUsername(), roles, user.municipalityCode(), user.regionCode(),
-                    user.citizenId(), client()));
+        if (authentication.getPrincipal() instanceof Person person) {
+            return Optional.of(new CurrentUser(person.name(), roles, person.municipalityCode(), person.regionCode(),
+                    person.citizenId(), client()));
         }
         if (authentication instanceof ApiKeyAuthentication key) {
             return Optional.of(new CurrentUser(key.getName(), roles, null, null, null, key.getName()));

@@ -1,15 +1,21 @@
 package dk.fsc.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import dk.fsc.identity.Role;
+import dk.fsc.shared.database.JdbcPages;
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +29,12 @@ class UserRepository {
             int failedLogins, @Nullable Instant lockedUntil, Set<Role> roles) {
     }
 
+    private static final String TABLE = "identity.app_user";
+    private static final String COLUMNS = """
+            username, display_name, password_hash, municipality_code, region_code, citizen_id, enabled, failed_logins,
+            locked_until, (select string_agg(role, ',') from identity.user_role r
+                           where r.username = app_user.username) as roles""";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -30,31 +42,20 @@ class UserRepository {
     }
 
     Optional<StoredUser> find(String username) {
-        return jdbc.sql("""
-                select username, display_name, password_hash, municipality_code, region_code, citizen_id, enabled,
-                       failed_logins, locked_until from identity.app_user where username = ?""")
-                .param(username)
-                .query((rs, n) -> {
-                    OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-                    return new StoredUser(rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), rs.getString("municipality_code"),
-                            rs.getString("region_code"), rs.getObject("citizen_id", UUID.class),
-                            rs.getBoolean("enabled"), rs.getInt("failed_logins"),
-                            locked == null ? null : locked.toInstant(), roles(rs.getString("username")));
-                })
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from " + TABLE + " where username = ?").param(username)
+                .query(UserRepository::user).optional();
     }
 
-    List<StoredUser> all() {
-        return jdbc.sql("select username from identity.app_user order by username").query(String.class).list()
-                .stream().map(name -> find(name).orElseThrow()).toList();
-    }
-
-    private Set<Role> roles(String username) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from identity.user_role where username = ?").param(username).query(String.class)
-                .list().forEach(role -> roles.add(Role.valueOf(role)));
-        return roles;
+    /** Users whose name or display name contains {@code text} (any case), by name; all when it is blank. */
+    Paged<StoredUser> search(String text, PageQuery page) {
+        if (text.isBlank()) {
+            return JdbcPages.page(jdbc, COLUMNS, TABLE, "true", List.of(), "username", UserRepository::user, page);
+        }
+        String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return JdbcPages.page(jdbc, COLUMNS, TABLE,
+                "lower(username) like ? escape '\\' or lower(display_name) like ? escape '\\'", List.of(like, like),
+                "username", UserRepository::user, page);
     }
 
     boolean exists(String username) {
@@ -71,18 +72,16 @@ class UserRepository {
         replaceRoles(username, roles);
     }
 
-    void update(String username, String displayName, @Nullable String municipalityCode, @Nullable String regionCode,
-            @Nullable UUID citizenId, boolean enabled, Set<Role> roles) {
-        jdbc.sql("""
-                update identity.app_user set display_name = ?, municipality_code = ?, region_code = ?, citizen_id = ?,
-                    enabled = ? where username = ?""")
-                .params(displayName, municipalityCode, regionCode, citizenId, enabled, username).update();
+    /** Gives the user these roles and this binding (municipality, region, citizen). */
+    void bind(String username, Set<Role> roles, @Nullable String municipalityCode, @Nullable String regionCode,
+            @Nullable UUID citizenId) {
+        jdbc.sql("update identity.app_user set municipality_code = ?, region_code = ?, citizen_id = ? where username = ?")
+                .params(municipalityCode, regionCode, citizenId, username).update();
         replaceRoles(username, roles);
     }
 
-    void setPassword(String username, String passwordHash) {
-        jdbc.sql("update identity.app_user set password_hash = ? where username = ?").params(passwordHash, username)
-                .update();
+    void setEnabled(String username, boolean enabled) {
+        jdbc.sql("update identity.app_user set enabled = ? where username = ?").params(enabled, username).update();
     }
 
     private void replaceRoles(String username, Set<Role> roles) {
@@ -107,5 +106,20 @@ class UserRepository {
 
     void unlock(String username) {
         recordSuccessfulLogin(username);
+    }
+
+    private static StoredUser user(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String names = rs.getString("roles");
+        if (names != null) {
+            for (String name : names.split(",")) {
+                roles.add(Role.valueOf(name));
+            }
+        }
+        return new StoredUser(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                rs.getString("municipality_code"), rs.getString("region_code"), rs.getObject("citizen_id", UUID.class),
+                rs.getBoolean("enabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
+                roles);
     }
 }

@@ -16,12 +16,15 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server started in-process from the zonky binaries on Maven Central.
  * A persistent server (data under {@code ./data}) is owned by the Spring context and
  * stopped after the connection pool closes. An ephemeral one (tests) is started once per
- * JVM and stopped when the JVM exits, so all cached test contexts share it.
+ * JVM, so all cached test contexts share it, and stopped at exit once every context has
+ * closed (a Spring Boot shutdown handler): stopped earlier, the contexts still closing would
+ * wait for connections that never come.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -57,7 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 EmbeddedPostgresServer server = new EmbeddedPostgresServer(
                         launch(properties, dataDirectory, true), properties, false);
                 server.ensureDatabase();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "fsc-embedded-postgres-stop"));
+                SpringApplication.getShutdownHandlers().add(server::stop);
                 sharedEphemeral = server;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -58,7 +58,7 @@ class RememberedBasicLoginsTest {
                 return now;
             }
         };
-        return new RememberedBasicLogins(passwordCheck, memory, clock);
+        return new RememberedBasicLogins(passwordCheck, new ApiLoginMemory(memory, clock));
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {

@@ -1,0 +1,145 @@
+package dk.fsc.identity.internal;
+
+import java.util.List;
+
+import dk.fsc.identity.Role;
+import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.problem.ConflictException;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.PageQuery;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators' pages for user accounts: the list with its search (the list alone for
+ * htmx) and the form for a new user, and one user's page to change roles, unlock, disable.
+ */
+@Controller
+class UserPages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final UserAdministration administration;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+
+    UserPages(UserAdministration administration, ReferenceData reference, MessageSource messages) {
+        this.administration = administration;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model,
+            HtmxRequest htmx) {
+        if (htmx.isHtmxRequest()) {
+            users(q, page, model);
+            return "identity/users :: user-list";
+        }
+        return listPage(q, page, new UserAdministration.NewUser("", "", "", List.of(), "", "", ""), model);
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable List<String> roles,
+            @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String regionCode,
+            @RequestParam(defaultValue = "") String citizenId, Model model, RedirectAttributes redirect) {
+        List<String> roleNames = roles == null ? List.of() : roles;
+        try {
+            UserAdministration.UserAccount created = administration.create(new UserAdministration.NewUser(username,
+                    displayName, password, roleNames, municipalityCode, regionCode, citizenId));
+            redirect.addFlashAttribute("created", created.username());
+            return "redirect:/admin/users/" + created.username();
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
+            return listPage("", 0, new UserAdministration.NewUser(username, displayName, "", roleNames,
+                    municipalityCode, regionCode, citizenId), model);
+        }
+    }
+
+    @GetMapping("/admin/users/{username}")
+    String user(@PathVariable String username, Model model) {
+        UserAdministration.UserAccount user = administration.get(username);
+        model.addAttribute("user", user);
+        if (!model.containsAttribute("binding")) {
+            model.addAttribute("binding", new UserAdministration.NewBinding(
+                    user.roles().stream().map(Enum::name).toList(), user.municipalityCode(), user.regionCode(),
+                    user.citizenId() == null ? "" : user.citizenId().toString()));
+        }
+        return choices(model, "identity/user");
+    }
+
+    @PostMapping("/admin/users/{username}/roles")
+    String bind(@PathVariable String username, @RequestParam(required = false) @Nullable List<String> roles,
+            @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String regionCode,
+            @RequestParam(defaultValue = "") String citizenId, Model model, RedirectAttributes redirect) {
+        UserAdministration.NewBinding binding = new UserAdministration.NewBinding(roles == null ? List.of() : roles,
+                municipalityCode, regionCode, citizenId);
+        try {
+            administration.bind(username, binding);
+            return done(username, "users.bindingSaved", redirect);
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("binding", binding);
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
+            return user(username, model);
+        }
+    }
+
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        administration.unlock(username);
+        return done(username, "users.unlocked", redirect);
+    }
+
+    @PostMapping("/admin/users/{username}/disable")
+    String disable(@PathVariable String username, Model model, RedirectAttributes redirect) {
+        try {
+            administration.disable(username);
+            return done(username, "users.disabledNow", redirect);
+        } catch (ConflictException e) {
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
+            return user(username, model);
+        }
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enable(@PathVariable String username, RedirectAttributes redirect) {
+        administration.enable(username);
+        return done(username, "users.enabledNow", redirect);
+    }
+
+    /** The list page with the new-user form holding {@code form} (never a password). */
+    private String listPage(String q, int page, UserAdministration.NewUser form, Model model) {
+        users(q, page, model);
+        model.addAttribute("form", form);
+        model.addAttribute("binding", form.binding());
+        return choices(model, "identity/users");
+    }
+
+    private void users(String q, int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("users", administration.search(q, new PageQuery(Math.max(page, 0), PAGE_SIZE)));
+    }
+
+    /** Back to the user's page, with {@code message} (a bundle key) said once. */
+    private static String done(String username, String message, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", message);
+        return "redirect:/admin/users/" + username;
+    }
+
+    private String choices(Model model, String view) {
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("municipalities", reference.municipalities());
+        model.addAttribute("regions", reference.regions());
+        return view;
+    }
+}
