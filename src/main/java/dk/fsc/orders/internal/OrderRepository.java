@@ -54,7 +54,10 @@ class OrderRepository {
                 .query(rs -> { });
     }
 
-    /** Saves a new order, its lines and its first status in one statement: one round trip to the database. */
+    /**
+     * Saves a new order, its lines, its first status and the hole sizes its plates are cut to
+     * (remembered for the next order) in one statement: one round trip to the database.
+     */
     void insert(Order order) {
         StringBuilder sql = new StringBuilder("with placed as (insert into orders.citizen_order (" + COLUMNS
                 + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)), lines as (insert into orders.order_line"
@@ -77,7 +80,21 @@ class OrderRepository {
             params.add(line.replacement() == null ? NULL_UUID : line.replacement().value());
             params.add(line.grantLineId() == null ? NULL_UUID : line.grantLineId());
         }
-        sql.append(") insert into orders.status_change (order_id, from_status, to_status, at, by_user)"
+        sql.append(")");
+        List<Order.Line> cut = order.lines().stream()
+                .filter(line -> line.holeDiameterMm() != null && line.outcome() != ConsumptionControl.Outcome.REJECTED)
+                .toList();
+        if (!cut.isEmpty()) {
+            sql.append(", cut as (insert into orders.cut_size (citizen_id, product_id, diameter_mm, measured_at) values ");
+            for (int i = 0; i < cut.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+                params.addAll(List.of(order.citizenId(), cut.get(i).productId().value(), cut.get(i).holeDiameterMm(),
+                        utc(order.placedAt())));
+            }
+            sql.append(" on conflict (citizen_id, product_id) do update set diameter_mm = excluded.diameter_mm,"
+                    + " measured_at = excluded.measured_at)");
+        }
+        sql.append(" insert into orders.status_change (order_id, from_status, to_status, at, by_user)"
                 + " values (?, null, ?, ?, ?)");
         params.addAll(List.of(order.id(), order.status().name(), utc(order.placedAt()), order.placedBy()));
         jdbc.sql(sql.toString()).params(params).update();

@@ -159,7 +159,6 @@ class PlaceOrder {
                 waits ? OrderStatus.AWAITING_APPROVAL : OrderStatus.ACCEPTED, channel, today, deliveryDate,
                 deliveryAddress(citizen, decisions), standingOrderId, clock.instant(), by, List.copyOf(orderLines));
         orders.insert(order);
-        rememberCutSizes(order);
         events.publishEvent(new OrderPlaced(order.id(), order.citizenId(), order.municipalityCode(), order.status(),
                 today, order.lines().stream().filter(line -> line.outcome() != ConsumptionControl.Outcome.REJECTED)
                         .map(line -> new OrderPlaced.Line(line.productId(), line.quantity(), line.holeDiameterMm()))
@@ -175,19 +174,6 @@ class PlaceOrder {
                         line.deliveryAddress().city()))
                 .orElseGet(() -> new Order.Address(citizen.address().street(), citizen.address().postalCode(),
                         citizen.address().city()));
-    }
-
-    private void rememberCutSizes(Order order) {
-        for (Order.Line line : order.lines()) {
-            if (line.holeDiameterMm() != null && line.outcome() != ConsumptionControl.Outcome.REJECTED) {
-                jdbc.sql("insert into orders.cut_size (citizen_id, product_id, diameter_mm, measured_at)"
-                        + " values (?, ?, ?, ?) on conflict (citizen_id, product_id) do update"
-                        + " set diameter_mm = excluded.diameter_mm, measured_at = excluded.measured_at")
-                        .params(order.citizenId(), line.productId().value(), line.holeDiameterMm(),
-                                order.placedAt().atOffset(ZoneOffset.UTC))
-                        .update();
-            }
-        }
     }
 
     /**
