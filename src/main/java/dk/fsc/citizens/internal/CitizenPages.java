@@ -12,6 +12,7 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.FormValues;
 import dk.fsc.shared.web.PageQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
@@ -74,14 +75,14 @@ class CitizenPages {
 
     @GetMapping("/citizens/{id}")
     String citizen(@PathVariable String id, Model model, HtmxRequest htmx) {
-        return page(citizenId(id), model, htmx);
+        return page(FormValues.pathId(id), model, htmx);
     }
 
     @PostMapping("/citizens/{id}/contact")
     String changeContact(@PathVariable String id, @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String email, Model model, HtmxRequest htmx,
             RedirectAttributes redirect) {
-        UUID citizenId = citizenId(id);
+        UUID citizenId = FormValues.pathId(id);
         ChangeContact.Command command = new ChangeContact.Command(phone, email);
         try {
             changeContact.change(citizenId, command);
@@ -98,7 +99,7 @@ class CitizenPages {
             @RequestParam(defaultValue = "") String postalCode, @RequestParam(defaultValue = "") String city,
             @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String movedOn,
             Model model, HtmxRequest htmx, RedirectAttributes redirect) {
-        UUID citizenId = citizenId(id);
+        UUID citizenId = FormValues.pathId(id);
         CitizenView changed;
         try {
             changed = changeAddress.change(citizenId,
@@ -151,14 +152,6 @@ class CitizenPages {
         }
         redirect.addFlashAttribute("saved", message);
         return "redirect:/citizens/" + citizenId;
-    }
-
-    private static UUID citizenId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException(FindCitizens.NOT_FOUND);
-        }
     }
 
     /** The form's date ({@code yyyy-MM-dd}, as a date field sends it); blank means today. */

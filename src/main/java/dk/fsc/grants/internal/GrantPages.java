@@ -18,6 +18,7 @@ import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.FormValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -72,7 +73,7 @@ class GrantPages {
 
     @GetMapping("/citizens/{citizenId}/grants")
     String grants(@PathVariable String citizenId, Model model) {
-        UUID id = uuid(citizenId);
+        UUID id = FormValues.pathId(citizenId);
         model.addAttribute("form", new Form(today().toString(), "", "", "", "", "", emptyLines()));
         return page(id, model);
     }
@@ -80,7 +81,7 @@ class GrantPages {
     @PostMapping("/citizens/{citizenId}/grants")
     String make(@PathVariable String citizenId, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes redirect) {
-        UUID id = uuid(citizenId);
+        UUID id = FormValues.pathId(citizenId);
         Form form = form(params);
         try {
             decisions.make(id, command(form));
@@ -100,7 +101,7 @@ class GrantPages {
     @PostMapping("/grants/{grantId}/end")
     String end(@PathVariable String grantId, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String endsOn, RedirectAttributes redirect) {
-        Grant grant = reads.grant(uuid(grantId));
+        Grant grant = reads.grant(FormValues.pathId(grantId));
         try {
             decisions.end(grant.id(), endsOn.isBlank() ? null : LocalDate.parse(endsOn), reason);
             redirect.addFlashAttribute("notice", "grants.ended");
@@ -117,7 +118,7 @@ class GrantPages {
 
     @PostMapping("/grant-tasks/{taskId}/done")
     String taskDone(@PathVariable String taskId, RedirectAttributes redirect) {
-        tasks.done(uuid(taskId));
+        tasks.done(FormValues.pathId(taskId));
         redirect.addFlashAttribute("notice", "grants.taskDone");
         return "redirect:/worklist";
     }
@@ -190,18 +191,10 @@ class GrantPages {
             String value = target.contains(":") ? target.substring(target.indexOf(':') + 1) : "";
             lines.add(new GrantTerms.LineCommand(target.startsWith("product:") ? value : null,
                     target.startsWith("area:") ? value : null, target.startsWith("group:") ? value : null,
-                    number(line.quantity()), line.period()));
+                    FormValues.wholeNumber(line.quantity()), line.period()));
         }
         return new GrantTerms.Command(date(form.validFrom()), date(form.validTo()),
                 new GrantTerms.Address(form.street(), form.postalCode(), form.city()), form.note(), lines);
-    }
-
-    private static @Nullable Long number(String text) {
-        try {
-            return text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException notANumber) {
-            return 0L;
-        }
     }
 
     private static @Nullable LocalDate date(String text) {
@@ -222,13 +215,5 @@ class GrantPages {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException("No such page.");
-        }
     }
 }
