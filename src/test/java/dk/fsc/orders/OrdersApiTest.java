@@ -5,6 +5,7 @@ import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -365,8 +366,8 @@ class OrdersApiTest {
         assertThat(orders.get(0).path("channel").asString()).isEqualTo("STANDING_ORDER");
         JsonNode after = as("agent").get("/api/v1/citizens/" + citizen + "/standing-orders").json().get(0);
         assertThat(after.path("lastOrderId").asString()).isEqualTo(orders.get(0).path("id").asString());
-        assertThat(java.time.LocalDate.parse(after.path("nextRunOn").asString()))
-                .isEqualTo(java.time.LocalDate.parse(after.path("lastRunOn").asString()).plusWeeks(4));
+        assertThat(LocalDate.parse(after.path("nextRunOn").asString()))
+                .isEqualTo(LocalDate.parse(after.path("lastRunOn").asString()).plusWeeks(4));
     }
 
     @Test
@@ -382,5 +383,103 @@ class OrdersApiTest {
         assertThat(line.path("productId").asString()).isEqualTo(FLAT_BASEPLATE);
         assertThat(line.path("holeDiameterMm").asInt()).isEqualTo(28);
         assertThat(ordersOf(citizen)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameKeySentTwiceAtTheSameMomentMakesOneOrder() throws Exception {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 2; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return as("agent").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 2)),
+                            "Idempotency-Key", key);
+                }));
+            }
+            start.countDown();
+            Api.Response first = answers.get(0).get();
+            Api.Response second = answers.get(1).get();
+            assertThat(List.of(first.status(), second.status())).containsExactlyInAnyOrder(201, 200);
+            assertThat(first.json().path("id").asString()).isEqualTo(second.json().path("id").asString());
+        }
+        assertThat(ordersOf(citizen)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderGoesToTheGrantsDeliveryAddressWhenItHasOne() {
+        String citizen = aarhusCitizen();
+        Api.Response made = as("caseworker-aarhus").postJson("/api/v1/citizens/" + citizen + "/grants",
+                "{\"validFrom\":\"2020-01-01\",\"deliveryAddress\":{\"street\":\"Plejecentret 4\","
+                        + "\"postalCode\":\"8210\",\"city\":\"Aarhus V\"},\"lines\":["
+                        + line(FLAT_BASEPLATE, 5, "MONTH") + "]}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+        JsonNode placed = place(order(citizen, item(FLAT_BASEPLATE, 1))).json();
+
+        assertThat(placed.path("deliveryAddress").path("street").asString()).isEqualTo("Plejecentret 4");
+        assertThat(placed.path("deliveryAddress").path("postalCode").asString()).isEqualTo("8210");
+    }
+
+    @Test
+    void aCutSizeMeasuredLongAgoAsksForANewMeasurement() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 5, "MONTH"));
+        place(order(citizen, cut(FLAT_BASEPLATE, 1, 30)));
+        assertThat(as("agent").get("/api/v1/citizens/" + citizen + "/cut-sizes").json().get(0).path("remeasure")
+                .asBoolean()).isFalse();
+
+        jdbc.sql("update orders.cut_size set measured_at = now() - interval '181 days' where citizen_id = ?::uuid")
+                .param(citizen).update();
+
+        assertThat(as("agent").get("/api/v1/citizens/" + citizen + "/cut-sizes").json().get(0).path("remeasure")
+                .asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStandingOrderNoGrantCoversAnyMoreRecordsWhyAndPlacesNothing() {
+        String citizen = aarhusCitizen();
+        String grantId = grant(citizen, line(ONE_PIECE_BAG, 90, "MONTH"));
+        as("agent").postJson("/api/v1/citizens/" + citizen + "/standing-orders",
+                "{\"everyWeeks\":2,\"channel\":\"PHONE\",\"lines\":[" + item(ONE_PIECE_BAG, 30) + "]}");
+        as("caseworker-aarhus").postJson("/api/v1/grants/" + grantId + "/end", "{\"reason\":\"Ikke længere behov\"}");
+
+        as("admin").postJson("/api/v1/standing-orders/run", "{}");
+
+        JsonNode standing = as("agent").get("/api/v1/citizens/" + citizen + "/standing-orders").json().get(0);
+        assertThat(standing.path("lastRefusal").asString()).isEqualTo("Not covered by any grant in force");
+        assertThat(standing.path("lastOrderId").isNull()).isTrue();
+        assertThat(LocalDate.parse(standing.path("nextRunOn").asString()))
+                .isEqualTo(LocalDate.parse(standing.path("lastRunOn").asString()).plusWeeks(2));
+        assertThat(ordersOf(citizen)).isZero();
+    }
+
+    @Test
+    void anOrderIsSeenOnlyByThoseWhoMaySeeItsCitizen() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 5, "MONTH"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 1))).json().path("id").asString();
+
+        assertThat(as("homecare-aarhus").get("/api/v1/orders/" + orderId).status()).isEqualTo(200);
+        assertProblem(as("caseworker-randers").get("/api/v1/orders/" + orderId), 404);
+        assertProblem(as("citizen-randers").get("/api/v1/orders/" + orderId), 404);
+        assertProblem(as("citizen-randers").postJson("/api/v1/orders/" + orderId + "/cancel", "{}"), 404);
+        assertProblem(as("warehouse").get("/api/v1/orders/" + orderId), 403);
+    }
+
+    @Test
+    void aDeliveryDateInThePastAndAnOversizedKeyAreRefused() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 5, "MONTH"));
+        String past = "{\"citizenId\":\"%s\",\"channel\":\"PHONE\",\"deliveryDate\":\"2020-01-01\",\"lines\":[%s]}"
+                .formatted(citizen, item(FLAT_BASEPLATE, 1));
+
+        assertThat(fields(assertProblem(place(past), 400))).containsExactly("deliveryDate");
+        assertThat(fields(assertProblem(as("agent").postJson("/api/v1/orders", order(citizen, item(FLAT_BASEPLATE, 1)),
+                "Idempotency-Key", "k".repeat(256)), 400))).containsExactly("Idempotency-Key");
+        assertThat(ordersOf(citizen)).isZero();
     }
 }

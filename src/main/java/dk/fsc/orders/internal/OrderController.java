@@ -149,7 +149,7 @@ class OrderController {
     @GetMapping("/citizens/{citizenId}/standing-orders")
     @Operation(summary = "The citizen's standing orders")
     List<StandingOrders.StandingOrder> standing(@PathVariable UUID citizenId) {
-        return standingOrders.ofCitizen(citizenId);
+        return standingOrders.ofCitizen(citizenId, Locale.ENGLISH);
     }
 
     @PostMapping("/standing-orders/{standingOrderId}/end")

@@ -25,6 +25,7 @@ import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.FormValues;
 import dk.fsc.shared.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -92,25 +93,26 @@ class OrderPages {
 
     @GetMapping("/citizens/{citizenId}/orders")
     String orders(@PathVariable String citizenId, Model model) {
-        return page(uuid(citizenId), model);
+        return page(FormValues.pathId(citizenId), model);
     }
 
     @PostMapping("/citizens/{citizenId}/orders")
     String place(@PathVariable String citizenId, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes redirect) {
-        UUID id = uuid(citizenId);
+        UUID id = FormValues.pathId(citizenId);
         List<String> products = new ArrayList<>();
         List<PlaceOrder.LineCommand> lines = new ArrayList<>();
         for (Map.Entry<String, String> param : params.entrySet()) {
             if (param.getKey().startsWith("qty-") && !param.getValue().isBlank()) {
                 String product = param.getKey().substring("qty-".length());
                 products.add(product);
-                lines.add(new PlaceOrder.LineCommand(uuidOrNull(product), number(param.getValue()),
-                        number(params.getOrDefault("hole-" + product, ""))));
+                lines.add(new PlaceOrder.LineCommand(FormValues.uuidOrNull(product),
+                        FormValues.wholeNumber(param.getValue()),
+                        FormValues.wholeNumber(params.getOrDefault("hole-" + product, ""))));
             }
         }
         String channel = params.getOrDefault("channel", "");
-        Long weeks = number(params.getOrDefault("repeatWeeks", ""));
+        Long weeks = FormValues.wholeNumber(params.getOrDefault("repeatWeeks", ""));
         int repeatWeeks = weeks == null ? 0 : (int) Math.clamp(weeks, 0, 52);
         try {
             PlaceOrder.Placed placed = placeOrder.place(new PlaceOrder.Command(id, lines, channel, null),
@@ -137,7 +139,7 @@ class OrderPages {
     @PostMapping("/citizens/{citizenId}/orders/repeat-last")
     String repeatLast(@PathVariable String citizenId, @RequestParam(defaultValue = "") String idempotencyKey,
             RedirectAttributes redirect) {
-        UUID id = uuid(citizenId);
+        UUID id = FormValues.pathId(citizenId);
         try {
             redirect.addFlashAttribute("placedId",
                     repeatLastOrder.repeat(id, idempotencyKey.isBlank() ? null : idempotencyKey).order().id());
@@ -152,21 +154,21 @@ class OrderPages {
 
     @PostMapping("/orders/{orderId}/cancel")
     String cancel(@PathVariable String orderId, RedirectAttributes redirect) {
-        Order order = decisions.cancel(uuid(orderId), null);
+        Order order = decisions.cancel(FormValues.pathId(orderId), null);
         redirect.addFlashAttribute("notice", "orders.cancelled");
         return "redirect:/citizens/" + order.citizenId() + "/orders";
     }
 
     @PostMapping("/orders/{orderId}/advance")
     String advance(@PathVariable String orderId, RedirectAttributes redirect) {
-        Order order = decisions.advance(uuid(orderId));
+        Order order = decisions.advance(FormValues.pathId(orderId));
         redirect.addFlashAttribute("notice", "orders.advanced");
         return "redirect:/citizens/" + order.citizenId() + "/orders";
     }
 
     @PostMapping("/standing-orders/{standingOrderId}/end")
     String endStanding(@PathVariable String standingOrderId, RedirectAttributes redirect) {
-        StandingOrders.StandingOrder ended = standingOrders.end(uuid(standingOrderId));
+        StandingOrders.StandingOrder ended = standingOrders.end(FormValues.pathId(standingOrderId));
         redirect.addFlashAttribute("notice", "orders.standing.ended");
         return "redirect:/citizens/" + ended.citizenId() + "/orders";
     }
@@ -190,7 +192,7 @@ class OrderPages {
 
     @PostMapping("/orders/{orderId}/approve")
     String approve(@PathVariable String orderId, RedirectAttributes redirect) {
-        decisions.approve(uuid(orderId), null);
+        decisions.approve(FormValues.pathId(orderId), null);
         redirect.addFlashAttribute("notice", "orders.approved");
         return "redirect:/worklist";
     }
@@ -199,7 +201,7 @@ class OrderPages {
     String reject(@PathVariable String orderId, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         try {
-            decisions.reject(uuid(orderId), reason);
+            decisions.reject(FormValues.pathId(orderId), reason);
             redirect.addFlashAttribute("notice", "orders.rejected");
         } catch (DomainException refused) {
             if (refused instanceof NotFoundException) {
@@ -223,7 +225,7 @@ class OrderPages {
         model.addAttribute("orderable", orderable);
         model.addAttribute("cutSizes", reads.cutSizesByProduct(citizenId));
         model.addAttribute("history", views(history));
-        model.addAttribute("standing", standingOrders.ofCitizen(citizenId).stream()
+        model.addAttribute("standing", standingOrders.ofCitizen(citizenId, LocaleContextHolder.getLocale()).stream()
                 .filter(standing -> standing.endedAt() == null).toList());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("today", today());
@@ -258,30 +260,6 @@ class OrderPages {
             byProduct.merge(key, message, (a, b) -> a + "; " + b);
         });
         return byProduct;
-    }
-
-    private static @Nullable Long number(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException notANumber) {
-            return 0L;
-        }
-    }
-
-    private static @Nullable UUID uuidOrNull(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
-    }
-
-    private static UUID uuid(String id) {
-        UUID parsed = uuidOrNull(id);
-        if (parsed == null) {
-            throw new NotFoundException("No such page.");
-        }
-        return parsed;
     }
 
     private LocalDate today() {

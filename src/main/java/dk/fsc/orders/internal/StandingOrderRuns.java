@@ -9,6 +9,7 @@ import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -94,7 +95,7 @@ class StandingOrderRuns {
         UUID orderId = UUID.randomUUID();
         Optional<CitizenView> citizen = citizens.find(due.citizenId(), "order.standing");
         if (citizen.isEmpty()) {
-            standingOrders.recordRun(due.id(), today, next, null, "citizen not found");
+            standingOrders.recordRun(due.id(), today, next, null, FieldError.of("citizenId", "orders.standing.citizenGone"));
             return false;
         }
         try {
@@ -103,9 +104,10 @@ class StandingOrderRuns {
             standingOrders.recordRun(due.id(), today, next, order == null ? null : order.id(), null);
             return true;
         } catch (DomainException refused) {
-            String reasons = String.join("; ", refused.errors().stream().map(error -> error.message()).toList());
-            log.info("Standing order {} placed nothing on {}: {}", due.id(), today, reasons);
-            standingOrders.recordRun(due.id(), today, next, null, reasons.isEmpty() ? refused.getMessage() : reasons);
+            FieldError why = refused.errors().isEmpty() ? new FieldError("lines", refused.getMessage())
+                    : refused.errors().getFirst();
+            log.info("Standing order {} placed nothing on {}: {}", due.id(), today, why.message());
+            standingOrders.recordRun(due.id(), today, next, null, why);
             return false;
         }
     }

@@ -1,5 +1,8 @@
 package dk.fsc.orders.internal;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +27,7 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,12 +42,14 @@ class StandingOrders {
     private final JdbcClient jdbc;
     private final ReadOrders reads;
     private final CurrentUsers currentUsers;
+    private final MessageSource messages;
     private final Clock clock;
 
-    StandingOrders(JdbcClient jdbc, ReadOrders reads, CurrentUsers currentUsers, Clock clock) {
+    StandingOrders(JdbcClient jdbc, ReadOrders reads, CurrentUsers currentUsers, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.currentUsers = currentUsers;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -53,7 +59,7 @@ class StandingOrders {
 
     record StandingOrder(UUID id, UUID citizenId, int everyWeeks, LocalDate nextRunOn, String channel,
             Instant createdAt, String createdBy, @Nullable Instant endedAt, @Nullable LocalDate lastRunOn,
-            @Nullable UUID lastOrderId, @Nullable String lastError, List<ConsumptionControl.Request> lines) {
+            @Nullable UUID lastOrderId, @Nullable String lastRefusal, List<ConsumptionControl.Request> lines) {
     }
 
     @Transactional
@@ -96,9 +102,9 @@ class StandingOrders {
 
     @Transactional
     @PreAuthorize(ReadOrders.READERS)
-    public List<StandingOrder> ofCitizen(UUID citizenId) {
+    public List<StandingOrder> ofCitizen(UUID citizenId, Locale locale) {
         reads.citizen(citizenId, "standing-order.read");
-        return list("citizen_id = ?", citizenId);
+        return list("citizen_id = ?", citizenId, locale);
     }
 
     @Transactional
@@ -117,31 +123,48 @@ class StandingOrders {
     }
 
     Optional<StandingOrder> find(UUID id, boolean forUpdate) {
-        List<StandingOrder> found = list("id = ?" + (forUpdate ? " for update" : ""), id);
+        List<StandingOrder> found = list("id = ?" + (forUpdate ? " for update" : ""), id, Locale.ENGLISH);
         return found.stream().findFirst();
     }
 
     /** The next due standing order no other instance is working on, locked until the transaction ends. */
     Optional<StandingOrder> claimDue(LocalDate today) {
         return list("ended_at is null and next_run_on <= ? order by next_run_on, id limit 1 for update skip locked",
-                today).stream().findFirst();
+                today, Locale.ENGLISH).stream().findFirst();
     }
 
-    void recordRun(UUID id, LocalDate ranOn, LocalDate nextRunOn, @Nullable UUID orderId, @Nullable String error) {
-        jdbc.sql("update orders.standing_order set last_run_on = ?, next_run_on = ?, last_order_id = ?, last_error = ?"
-                + " where id = ?").params(ranOn, nextRunOn, orderId, error, id).update();
+    /** @param refusal why the run placed nothing: a message key of the bundles and its arguments */
+    void recordRun(UUID id, LocalDate ranOn, LocalDate nextRunOn, @Nullable UUID orderId,
+            @Nullable FieldError refusal) {
+        jdbc.sql("update orders.standing_order set last_run_on = ?, next_run_on = ?, last_order_id = ?,"
+                + " last_refusal_key = ?, last_refusal_args = ? where id = ?")
+                .params(ranOn, nextRunOn, orderId, refusal == null ? null : refusal.message(),
+                        refusal == null ? null : refusal.arguments().stream().map(String::valueOf).toArray(String[]::new),
+                        id)
+                .update();
     }
 
-    private List<StandingOrder> list(String where, Object param) {
+    /** @param locale the language of each standing order's {@code lastRefusal} */
+    private @Nullable String refusal(ResultSet rs, Locale locale) throws SQLException {
+        String key = rs.getString("last_refusal_key");
+        if (key == null) {
+            return null;
+        }
+        Array args = rs.getArray("last_refusal_args");
+        Object[] arguments = args == null ? new Object[0] : (Object[]) args.getArray();
+        return new FieldError("lines", key, List.of(arguments)).worded(messages, locale).message();
+    }
+
+    private List<StandingOrder> list(String where, Object param, Locale locale) {
         List<StandingOrder> orders = jdbc.sql("select id, citizen_id, every_weeks, next_run_on, channel, created_at,"
-                + " created_by, ended_at, last_run_on, last_order_id, last_error from orders.standing_order where "
-                + where).param(param)
+                + " created_by, ended_at, last_run_on, last_order_id, last_refusal_key, last_refusal_args"
+                + " from orders.standing_order where " + where).param(param)
                 .query((rs, i) -> new StandingOrder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getInt(3), rs.getObject(4, LocalDate.class), rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class) == null ? null
                                 : rs.getObject(8, OffsetDateTime.class).toInstant(),
-                        rs.getObject(9, LocalDate.class), rs.getObject(10, UUID.class), rs.getString(11), List.of()))
+                        rs.getObject(9, LocalDate.class), rs.getObject(10, UUID.class), refusal(rs, locale), List.of()))
                 .list();
         if (orders.isEmpty()) {
             return orders;
@@ -157,7 +180,7 @@ class StandingOrders {
                 });
         return orders.stream().map(order -> new StandingOrder(order.id(), order.citizenId(), order.everyWeeks(),
                 order.nextRunOn(), order.channel(), order.createdAt(), order.createdBy(), order.endedAt(),
-                order.lastRunOn(), order.lastOrderId(), order.lastError(), List.copyOf(lines.get(order.id()))))
+                order.lastRunOn(), order.lastOrderId(), order.lastRefusal(), List.copyOf(lines.get(order.id()))))
                 .toList();
     }
 }
