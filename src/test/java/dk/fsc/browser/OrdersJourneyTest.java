@@ -23,6 +23,7 @@ class OrdersJourneyTest {
         try (Browser browser = new Browser(port)) {
             browser.size(412, 915).logIn("citizen-aarhus", "demo").open("/");
             assertThat(browser.find(By.id("orders-panel")).getText()).contains("Gå til bestilling");
+            browser.screenshot("start-citizen-phone");
             browser.find(By.linkText("Bestil")).click();
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bestil hjælpemidler");
             assertThat(browser.find(By.id("order-form")).getText()).contains("3 tilbage af 3 denne måned");
@@ -41,6 +42,7 @@ class OrdersJourneyTest {
         try (Browser browser = new Browser(port)) {
             browser.logIn("caseworker-aarhus", "demo").open("/");
             assertThat(browser.find(By.id("orders-panel")).getText()).contains("venter på godkendelse");
+            browser.screenshot("start-caseworker");
             browser.find(By.linkText("Arbejdsliste")).click();
             By ours = By.xpath("//article[contains(@class,'waiting')][.//a[contains(@href,'" + CITIZEN_AARHUS + "')]]");
             WebElement waiting = browser.find(ours);
