@@ -30,7 +30,7 @@ class ApiKeysJourneyTest {
             browser.open("/admin/api-keys");
             assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(key);
             browser.find(By.xpath("//tr[th[text()='Dispenserleverandør']]//button")).click();
-            assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).contains("tilbagekaldt");
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "tilbagekaldt")).contains("tilbagekaldt");
             assertThat(Api.withHeader(port, "X-API-Key", key).get("/api/v1/clusters").status()).isEqualTo(401);
         }
     }

@@ -73,6 +73,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until an element with this text is shown, found afresh each time, so a message the
+     * page showed before a form was sent (and that an htmx swap or a new page replaces) is not taken
+     * for the answer; returns the element's whole text.
+     */
+    public String waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by).getText();
+    }
+
     /** Runs JavaScript in the page, e.g. to mark it and later see that htmx swapped a part instead of loading a new page. */
     public Object script(String javascript) {
         return driver.executeScript(javascript);

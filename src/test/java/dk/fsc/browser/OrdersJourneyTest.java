@@ -49,7 +49,7 @@ class OrdersJourneyTest {
             assertThat(waiting.getText()).contains("5 × Basisplade flad");
             browser.screenshot("orders-worklist");
             waiting.findElement(By.cssSelector("button.primary")).click();
-            assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).isEqualTo("Bestillingen er godkendt.");
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "godkendt")).isEqualTo("Bestillingen er godkendt.");
             assertThat(browser.findAll(ours)).isEmpty();
         }
         try (Browser browser = new Browser(port)) {
@@ -75,7 +75,7 @@ class OrdersJourneyTest {
             browser.setValue(By.id("validTo"), "");
             browser.find(By.cssSelector("#grant-form button[type=submit]")).click();
 
-            assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).isEqualTo("Bevillingen er gemt.");
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "gemt")).isEqualTo("Bevillingen er gemt.");
             assertThat(browser.find(By.tagName("main")).getText()).contains("2 pr. kvartal", "01-06-2026 til indtil videre");
             browser.screenshot("grants-saved");
         }

@@ -43,7 +43,7 @@ class UsersJourneyTest {
             new Select(browser.find(By.id("municipalityCode"))).selectByValue("751");
             browser.find(By.cssSelector("#new-user-form button[type=submit]")).click();
 
-            assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText())
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "er oprettet"))
                     .isEqualTo("Brugeren " + name + " er oprettet.");
             assertThat(browser.find(By.id("user-facts")).getText()).contains("Ny Visitator", "Aktiv");
 
@@ -52,7 +52,7 @@ class UsersJourneyTest {
             new Select(browser.find(By.id("municipalityCode"))).selectByValue("");
             new Select(browser.find(By.id("regionCode"))).selectByValue("1082");
             browser.find(By.cssSelector("#binding-form button[type=submit]")).click();
-            assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).startsWith("Rollerne er gemt.");
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "Rollerne er gemt.")).startsWith("Rollerne er gemt.");
             assertThat(browser.find(By.cssSelector("input[name=roles][value=NURSE]")).isSelected()).isTrue();
             browser.screenshot("users-user");
 
