@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class PricesApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     Assortment assortment;
@@ -99,7 +103,7 @@ class PricesApiTest {
         List<String> before = state(jdbc);
 
         JsonNode past = assertProblem(addPrice(FLAT_BASEPLATE, "2025-06-01", "100"), 400);
-        JsonNode today = assertProblem(addPrice(FLAT_BASEPLATE, LocalDate.now().toString(), "100"), 400);
+        JsonNode today = assertProblem(addPrice(FLAT_BASEPLATE, clock.today().toString(), "100"), 400);
 
         assertThat(fields(past)).containsExactly("validFrom");
         assertThat(past.path("errors").get(0).path("message").asString()).contains("never alters the past");

@@ -10,11 +10,11 @@ import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,9 @@ class SuppliersApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     Api admin;
 
@@ -100,7 +103,7 @@ class SuppliersApiTest {
     @Test
     void recordsAContractAndListsTheContractsExpiringWithinAChosenNumberOfDays() {
         String supplier = newSupplier(admin);
-        String soon = LocalDate.now().plusDays(20).toString();
+        String soon = clock.today().plusDays(20).toString();
         Api.Response created = admin.postJson("/api/v1/contracts", contractJson(supplier, "FSC-T-1", soon, "12.5"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("discountPercent").decimalValue()).isEqualByComparingTo("12.50");

@@ -2,11 +2,15 @@ package dk.fsc.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FscIntegrationTest
@@ -18,8 +22,12 @@ class OrdersJourneyTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestClock clock;
+
     @Test
     void aCitizenOrdersAboveTheLimitInSelfServiceAndTheCaseworkerApprovesIt() {
+        clock.setDanish(LocalDateTime.of(2027, 2, 10, 10, 0));
         try (Browser browser = new Browser(port)) {
             browser.size(412, 915).logIn("citizen-aarhus", "demo").open("/");
             assertThat(browser.find(By.id("orders-panel")).getText()).contains("Gå til bestilling");
@@ -34,7 +42,7 @@ class OrdersJourneyTest {
 
             WebElement placed = browser.waitFor(By.id("placed"));
             assertThat(placed.getText()).contains("venter på sagsbehandlerens godkendelse", "5 × Basisplade flad",
-                    "klippet til 28 mm", "op på 5 af de bevilgede 3", "november");
+                    "klippet til 28 mm", "op på 5 af de bevilgede 3", "februar");
             assertThat(browser.find(By.id("history")).getText()).contains("Venter på godkendelse");
             browser.screenshot("orders-self-service-placed");
             assertThat(browser.overflowing()).as("nothing wider than a phone").isEmpty();
