@@ -3,6 +3,10 @@ package dk.fsc.browser;
 import static dk.fsc.support.Demo.CITIZEN_AARHUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
+import dk.fsc.support.Api;
+import dk.fsc.support.Citizens;
 import dk.fsc.support.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +20,8 @@ class CitizensJourneyTest {
 
     @Test
     void aCaseworkerFindsACitizenAndTheCitizenSeesWhoLooked() {
+        String name = "Journey " + UUID.randomUUID().toString().substring(0, 8);
+        String id = Citizens.register(Api.as(port, "caseworker-aarhus", "demo"), "751", name);
         try (Browser browser = new Browser(port)) {
             browser.logIn("caseworker-aarhus", "demo").open("/");
             browser.find(By.linkText("Borgere")).click();
@@ -27,18 +33,21 @@ class CitizensJourneyTest {
             assertThat(browser.currentUrl()).doesNotContain("310299").endsWith("/citizens");
             assertThat(browser.find(By.id("cpr")).getAttribute("value")).isEmpty();
 
-            browser.find(By.id("name")).sendKeys("Birthe Sørensen");
+            browser.find(By.id("name")).sendKeys(name);
             browser.find(By.cssSelector("#search-form button[type=submit]")).click();
-            browser.waitFor(By.id("results"));
-            assertThat(browser.currentUrl()).doesNotContain("Birthe").endsWith("/citizens");
+            assertThat(browser.waitFor(By.id("results")).getText()).contains(name);
+            assertThat(browser.currentUrl()).doesNotContain("Journey").endsWith("/citizens");
             browser.screenshot("citizens-search");
-            browser.find(By.linkText("Birthe Sørensen")).click();
+            browser.find(By.linkText(name)).click();
 
-            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Birthe Sørensen");
-            assertThat(browser.find(By.id("citizen-facts")).getText()).contains("Mejlgade", "Aarhus (751)");
+            assertThat(browser.currentUrl()).endsWith("/citizens/" + id);
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(name);
+            assertThat(browser.find(By.id("citizen-facts")).getText()).contains("Testvej 1", "8000 Aarhus C", "Aarhus (751)");
             assertThat(browser.find(By.id("cpr")).getText()).matches("[0-9]{6}-[0-9]{4}");
-            assertThat(browser.find(By.id("address-history")).getText()).contains("Mejlgade");
+            assertThat(browser.find(By.id("address-history")).getText()).contains("Testvej 1");
             browser.screenshot("citizens-citizen");
+            browser.open("/citizens/" + CITIZEN_AARHUS);
+            assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
         }
         try (Browser browser = new Browser(port)) {
             browser.logIn("citizen-aarhus", "demo").open("/");
@@ -56,7 +65,9 @@ class CitizensJourneyTest {
     void aCaseworkerOfAnotherMunicipalityGetsTheNotFoundPage() {
         try (Browser browser = new Browser(port)) {
             browser.logIn("caseworker-randers", "demo").open("/citizens/" + CITIZEN_AARHUS);
-            assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Birthe");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Siden findes ikke")
+                    .doesNotContain("Birthe", "Mejlgade");
+            assertThat(browser.find(By.tagName("nav")).getText()).contains("Borgere");
         }
     }
 }
