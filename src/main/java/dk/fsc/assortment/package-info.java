@@ -2,7 +2,7 @@
  * The joint assortment: one set of products, device models, suppliers, contracts, prices
  * over time and FSC's service rates, the same for every municipality and the region.
  */
-@ApplicationModule(displayName = "Assortment")
+@ApplicationModule(displayName = "Assortment", allowedDependencies = { "shared", "identity" })
 @NullMarked
 package dk.fsc.assortment;
 
