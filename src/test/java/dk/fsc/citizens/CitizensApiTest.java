@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -337,7 +338,8 @@ class CitizensApiTest {
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().path("municipalityCode").asString()).isEqualTo("730");
-        assertThat(moves.heard()).contains(new CitizenMoved(UUID.fromString(id), "751", "730", LocalDate.of(2026, 12, 1)));
+        assertThat(moves.heard()).contains(new CitizenMoved(CitizenId.of(id), new MunicipalityCode("751"),
+                new MunicipalityCode("730"), LocalDate.of(2026, 12, 1)));
         assertThat(auditRows(id, "citizen.move")).isEqualTo(1);
         assertThat(jdbc.sql("select municipality_code || ':' || valid_from from citizens.address_history"
                 + " where citizen_id = ?::uuid order by id").param(id).query(String.class).list())

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenMoved;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
@@ -79,7 +81,8 @@ class ChangeAddress {
             auditLog.record(citizenId, "citizen.update-address");
         } else {
             auditLog.record(citizenId, "citizen.move");
-            events.publishEvent(new CitizenMoved(citizenId, citizen.municipalityCode(), municipality, movedOn));
+            events.publishEvent(new CitizenMoved(new CitizenId(citizenId), new MunicipalityCode(citizen.municipalityCode()),
+                    new MunicipalityCode(municipality), movedOn));
         }
         return views.of(moved, user);
     }
