@@ -1,7 +1,7 @@
 package dk.fsc.grants;
 
-import java.util.UUID;
+import dk.fsc.citizens.CitizenId;
 
 /** A grant's lines, period, address or note changed; {@code revision} is the new revision's number. */
-public record GrantChanged(UUID grantId, UUID citizenId, int revision) {
+public record GrantChanged(GrantId grantId, CitizenId citizenId, int revision) {
 }

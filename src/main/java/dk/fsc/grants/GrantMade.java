@@ -1,7 +1,8 @@
 package dk.fsc.grants;
 
-import java.util.UUID;
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.reference.MunicipalityCode;
 
 /** A caseworker granted a citizen products; published in the transaction that saved it. */
-public record GrantMade(UUID grantId, UUID citizenId, String municipalityCode) {
+public record GrantMade(GrantId grantId, CitizenId citizenId, MunicipalityCode municipality) {
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import dk.fsc.assortment.ProductId;
+import dk.fsc.reference.MunicipalityCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lineId          stable across changes of the grant, so consumption already ordered
  *                        under a line still counts after the caseworker changes its limit
+ * @param paidBy          who pays for what is ordered under the line on the day asked: the
+ *                        municipality that granted it, or during a move's transition the one
+ *                        the transition rule names
  * @param deliveryAddress where to deliver instead of the citizen's home, if the grant says so
  */
-public record GrantedLine(UUID grantId, UUID lineId, String municipalityCode, @Nullable ProductId productId,
+public record GrantedLine(GrantId grantId, UUID lineId, MunicipalityCode paidBy, @Nullable ProductId productId,
         @Nullable String areaCode, @Nullable String groupCode, int quantity, LimitPeriod period,
         LocalDate grantValidFrom, @Nullable DeliveryAddress deliveryAddress) {
 

@@ -2,18 +2,15 @@ package dk.fsc.orders;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-import dk.fsc.assortment.ProductId;
-import org.jspecify.annotations.Nullable;
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.reference.MunicipalityCode;
 
 /**
  * An order was placed; {@code lines} are the lines that will be delivered if it goes ahead
- * (rejected lines left out). Published in the transaction that saved it.
+ * (rejected lines left out). Published in the transaction that saved it; an order accepted at
+ * once is followed by {@link OrderAccepted} in the same transaction.
  */
-public record OrderPlaced(UUID orderId, UUID citizenId, String municipalityCode, OrderStatus status,
-        LocalDate orderDate, List<Line> lines) {
-
-    public record Line(ProductId productId, int quantity, @Nullable Integer holeDiameterMm) {
-    }
+public record OrderPlaced(OrderId orderId, CitizenId citizenId, MunicipalityCode municipality, OrderStatus status,
+        LocalDate orderDate, List<OrderLine> lines) {
 }

@@ -7,12 +7,15 @@ import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,9 @@ class CitizensApiTest {
 
     @Autowired
     MovesHeard moves;
+
+    @Autowired
+    Clock clock;
 
     Api as(String user) {
         return Api.as(port, user, "demo");
@@ -331,17 +337,19 @@ class CitizensApiTest {
         String id = register("caseworker-aarhus", newCpr(), "Flytter Til Randers", "751");
         String path = "/api/v1/citizens/" + id + "/address";
 
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
         Api.Response moved = as("caseworker-aarhus").send("PUT", path, "application/json",
                 "{\"street\":\"Torvegade 2\",\"postalCode\":\"8900\",\"city\":\"Randers C\",\"municipalityCode\":\"730\","
-                        + "\"movedOn\":\"2026-12-01\"}");
+                        + "\"movedOn\":\"" + today + "\"}");
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().path("municipalityCode").asString()).isEqualTo("730");
-        assertThat(moves.heard()).contains(new CitizenMoved(UUID.fromString(id), "751", "730", LocalDate.of(2026, 12, 1)));
+        assertThat(moves.heard()).contains(new CitizenMoved(CitizenId.of(id), new MunicipalityCode("751"),
+                new MunicipalityCode("730"), today));
         assertThat(auditRows(id, "citizen.move")).isEqualTo(1);
         assertThat(jdbc.sql("select municipality_code || ':' || valid_from from citizens.address_history"
                 + " where citizen_id = ?::uuid order by id").param(id).query(String.class).list())
-                .hasSize(2).endsWith("730:2026-12-01");
+                .hasSize(2).endsWith("730:" + today);
 
         assertProblem(as("caseworker-aarhus").get("/api/v1/citizens/" + id), 404);
         assertThat(as("caseworker-randers").get("/api/v1/citizens/" + id).json().path("address").path("street")

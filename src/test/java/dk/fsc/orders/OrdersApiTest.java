@@ -4,6 +4,8 @@ import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.concurrent.Future;
 
 import dk.fsc.support.Api;
 import dk.fsc.support.Citizens;
+import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.WebSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +45,9 @@ class OrdersApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     Api as(String user) {
         return Api.as(port, user, "demo");
@@ -320,21 +327,180 @@ class OrdersApiTest {
                 409);
     }
 
+    Api.Response moveToRanders(String citizen, LocalDate movedOn) {
+        Api.Response moved = as("agent").send("PUT", "/api/v1/citizens/" + citizen + "/address", "application/json",
+                "{\"street\":\"Torvet 1\",\"postalCode\":\"8900\",\"city\":\"Randers C\",\"municipalityCode\":\"730\","
+                        + "\"movedOn\":\"" + movedOn + "\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        return moved;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+    }
+
     @Test
-    void aMoveEndsTheOldMunicipalitysGrantsAndGivesTheNewOneATask() {
+    void aMoveKeepsTheOldGrantsForTheTransitionAndGivesTheNewMunicipalityATask() {
         String citizen = aarhusCitizen();
         String grantId = grant(citizen, line(FLAT_BASEPLATE, 10, "MONTH"));
 
-        Api.Response moved = as("agent").send("PUT", "/api/v1/citizens/" + citizen + "/address", "application/json",
-                "{\"street\":\"Torvet 1\",\"postalCode\":\"8900\",\"city\":\"Randers C\",\"municipalityCode\":\"730\","
-                        + "\"movedOn\":\"2026-03-01\"}");
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        moveToRanders(citizen, LocalDate.of(2026, 3, 1));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString()).isEqualTo("2026-03-01"));
+                as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString()).isEqualTo("2026-03-31"));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 as("caseworker-randers").get("/api/v1/grant-tasks").body()).contains(citizen));
         assertThat(as("caseworker-aarhus").get("/api/v1/grant-tasks").body()).doesNotContain(citizen);
+    }
+
+    @Test
+    void aMovedCitizenKeepsOrderingUnderTheOldGrantPaidByTheOldMunicipalityUntilTheNewOneDecides() {
+        String citizen = aarhusCitizen();
+        String grantId = grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        LocalDate today = today();
+
+        moveToRanders(citizen, today);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString())
+                .isEqualTo(today.plusDays(30).toString()));
+
+        JsonNode placed = place(order(citizen, item(FLAT_BASEPLATE, 5))).json();
+        assertThat(placed.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(placed.path("municipalityCode").asString()).isEqualTo("730");
+        assertThat(placed.path("paidBy").asString()).isEqualTo("751");
+
+        String task = as("caseworker-randers").get("/api/v1/grant-tasks").json().valueStream()
+                .filter(found -> found.path("citizenId").asString().equals(citizen)).findFirst().orElseThrow()
+                .path("id").asString();
+        assertThat(as("caseworker-randers").postJson("/api/v1/grant-tasks/" + task + "/done", "{}").status())
+                .isEqualTo(204);
+
+        assertThat(as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString())
+                .isEqualTo(today.toString());
+        assertProblem(place(order(citizen, item(FLAT_BASEPLATE, 5))), 400);
+    }
+
+    @Test
+    void aMoveDatedInTheFutureTakesEffectOnItsDayNotAtOnce() {
+        String citizen = aarhusCitizen();
+        String grantId = grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+
+        moveToRanders(citizen, today().plusDays(10));
+
+        assertThat(as("caseworker-aarhus").get("/api/v1/citizens/" + citizen).json().path("municipalityCode")
+                .asString()).isEqualTo("751");
+        assertProblem(as("caseworker-randers").get("/api/v1/citizens/" + citizen), 404);
+        assertThat(as("caseworker-aarhus").get("/api/v1/orders/awaiting-approval?size=100").body()).contains(orderId);
+        assertThat(as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").isNull()).isTrue();
+        assertThat(place(order(citizen, item(FLAT_BASEPLATE, 1))).json().path("paidBy").asString()).isEqualTo("751");
+
+        jdbc.sql("update citizens.planned_move set moved_on = ? where citizen_id = ?::uuid").params(today(), citizen)
+                .update();
+
+        assertThat(as("caseworker-randers").get("/api/v1/citizens/" + citizen).json().path("municipalityCode")
+                .asString()).as("on its day the move takes effect at the first read").isEqualTo("730");
+        assertProblem(as("caseworker-aarhus").get("/api/v1/citizens/" + citizen), 404);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("caseworker-randers").get("/api/v1/orders/awaiting-approval?size=100").body()).contains(orderId));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString())
+                .isEqualTo(today().plusDays(30).toString()));
+    }
+
+    @Test
+    void afterAMoveTheWaitingOrderIsOnTheNewMunicipalitysWorkListWhichDecidesIt() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+
+        moveToRanders(citizen, today());
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("caseworker-randers").get("/api/v1/orders/awaiting-approval?size=100").body()).contains(orderId));
+        assertThat(as("caseworker-aarhus").get("/api/v1/orders/awaiting-approval?size=100").body())
+                .doesNotContain(orderId);
+        HttpResponse<String> aarhusList = WebSession.logIn(port, "caseworker-aarhus", "demo").get("/worklist");
+        assertThat(aarhusList.statusCode()).isEqualTo(200);
+        assertThat(aarhusList.body()).doesNotContain(orderId);
+        HttpResponse<String> randersList = WebSession.logIn(port, "caseworker-randers", "demo").get("/worklist");
+        assertThat(randersList.statusCode()).isEqualTo(200);
+        assertThat(randersList.body()).contains(orderId);
+
+        assertProblem(as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/approve", "{}"), 404);
+        Api.Response approved = as("caseworker-randers").postJson("/api/v1/orders/" + orderId + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("status").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theWorkListLeavesOutACitizenTheCaseworkerCannotSeeInsteadOfFailing() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+        jdbc.sql("update citizens.citizen set municipality_code = '730' where id = ?::uuid").param(citizen).update();
+
+        HttpResponse<String> list = WebSession.logIn(port, "caseworker-aarhus", "demo").get("/worklist");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain(orderId);
+    }
+
+    @Test
+    void aRejectionsReasonIsShownWithTheOrderInTheApiAndOnTheOrderPageInTheReadersLanguage() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+
+        as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/reject",
+                "{\"reason\":\"Brug de plader, der allerede er leveret\"}");
+
+        assertThat(as("agent").get("/api/v1/orders/" + orderId).json().path("rejectionReason").asString())
+                .isEqualTo("Brug de plader, der allerede er leveret");
+        assertThat(as("agent").get("/api/v1/citizens/" + citizen + "/orders").json().path("items").get(0)
+                .path("rejectionReason").asString()).isEqualTo("Brug de plader, der allerede er leveret");
+        WebSession agent = WebSession.logIn(port, "agent", "demo");
+        assertThat(agent.get("/citizens/" + citizen + "/orders").body())
+                .contains("Afvist med begrundelsen: Brug de plader, der allerede er leveret");
+        assertThat(agent.get("/citizens/" + citizen + "/orders?lang=en").body())
+                .contains("Rejected because: Brug de plader, der allerede er leveret");
+    }
+
+    @Test
+    void aReplayedIdempotencyKeyAnswers404OnceTheCallerNoLongerSeesTheCitizen() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
+        String body = order(citizen, item(FLAT_BASEPLATE, 2));
+        String key = UUID.randomUUID().toString();
+        assertThat(as("caseworker-aarhus").postJson("/api/v1/orders", body, "Idempotency-Key", key).status())
+                .isEqualTo(201);
+
+        moveToRanders(citizen, today());
+
+        Api.Response replayed = as("caseworker-aarhus").postJson("/api/v1/orders", body, "Idempotency-Key", key);
+        assertProblem(replayed, 404);
+        assertThat(replayed.body()).doesNotContain("Testvej");
+    }
+
+    @Test
+    void aCitizensOwnOrdersAreAlwaysWebWhateverTheySend() {
+        String citizen = aarhusCitizen();
+        grant(citizen, line(ONE_PIECE_BAG, 90, "MONTH"));
+        String username = "borger-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response user = as("admin").postJson("/api/v1/users", """
+                {"username":"%s","displayName":"Ordre Testesen","password":"lang-nok-adgangskode","roles":["CITIZEN"],
+                 "municipalityCode":"","regionCode":"","citizenId":"%s"}""".formatted(username, citizen));
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        Api self = Api.as(port, username, "lang-nok-adgangskode");
+
+        Api.Response placed = self.postJson("/api/v1/orders", order(citizen, item(ONE_PIECE_BAG, 1)));
+        Api.Response standing = self.postJson("/api/v1/citizens/" + citizen + "/standing-orders",
+                "{\"everyWeeks\":4,\"channel\":\"PHONE\",\"lines\":[" + item(ONE_PIECE_BAG, 1) + "]}");
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().path("channel").asString()).isEqualTo("WEB");
+        assertThat(standing.status()).as(standing.body()).isEqualTo(201);
+        assertThat(standing.json().path("channel").asString()).isEqualTo("WEB");
     }
 
     @Test

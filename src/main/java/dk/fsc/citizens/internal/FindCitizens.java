@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads of the register, scoped to what the caller may see. Each citizen shown is recorded
- * in the audit log in the same transaction, so reads are not read-only transactions.
+ * in the audit log in the same transaction, so reads are not read-only transactions; they
+ * first apply the planned moves whose day has come.
  */
 @Service
 class FindCitizens implements Citizens {
@@ -35,14 +36,16 @@ class FindCitizens implements Citizens {
     private final CprVault vault;
     private final CurrentUsers currentUsers;
     private final AuditLog auditLog;
+    private final PlannedMoves plannedMoves;
 
     FindCitizens(CitizenRepository repository, CitizenViews views, CprVault vault, CurrentUsers currentUsers,
-            AuditLog auditLog) {
+            AuditLog auditLog, PlannedMoves plannedMoves) {
         this.repository = repository;
         this.views = views;
         this.vault = vault;
         this.currentUsers = currentUsers;
         this.auditLog = auditLog;
+        this.plannedMoves = plannedMoves;
     }
 
     /** A citizen, every address they have had (newest first), and what the caller may change. */
@@ -54,6 +57,7 @@ class FindCitizens implements Citizens {
     @Transactional
     public Optional<CitizenView> find(UUID citizenId, String action) {
         CurrentUser user = currentUsers.require();
+        plannedMoves.applyDue();
         return repository.find(citizenId).filter(citizen -> CitizenAccess.maySee(user, citizen)).map(citizen -> {
             auditLog.record(citizen.id(), action);
             return views.of(citizen, user);
@@ -109,6 +113,7 @@ class FindCitizens implements Citizens {
             CitizenInput.check(errors);
             criteria = new CitizenRepository.Criteria(null, null, phone);
         }
+        plannedMoves.applyDue();
         Paged<Citizen> found = repository.search(criteria, CitizenAccess.scope(user), page);
         found.items().forEach(citizen -> auditLog.record(citizen.id(), "citizen.search"));
         return found.map(citizen -> views.of(citizen, user));

@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenMoved;
 import dk.fsc.grants.DecisionTask;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +22,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a move means for grants: the old municipality's grants end on the moving date, and
- * the new municipality's caseworkers get a task to decide on new grants. Delivery of
- * {@link CitizenMoved} is at least once; a second delivery changes nothing.
+ * What a move means for grants: the new municipality's caseworkers get a task to decide on
+ * new grants, and until they decide the citizen keeps ordering under the old municipality's
+ * grants, for at most the transition the {@code grants.move_transition_rule} row sets (30
+ * days from the moving day unless changed), paid for by the municipality that row names.
+ * A move dated in the future changes nothing before its day: the old grants are simply in
+ * force until then. Delivery of {@link CitizenMoved} is at least once; a second delivery
+ * changes nothing.
  */
 @Service
 class DecisionTasks {
@@ -46,14 +52,22 @@ class DecisionTasks {
 
     @ApplicationModuleListener
     void on(CitizenMoved moved) {
-        for (Grant grant : grants.ofCitizenInMunicipalityFrom(moved.citizenId(), moved.fromMunicipality(),
-                moved.movedOn())) {
-            decisions.endAt(grant, moved.movedOn(), "Moved to municipality " + moved.toMunicipality(), "system");
+        UUID citizen = moved.citizenId().value();
+        String from = moved.fromMunicipality().value();
+        String to = moved.toMunicipality().value();
+        GrantRepository.MoveTransitionRule rule = grants.moveTransitionRule();
+        LocalDate transitionEnds = moved.movedOn().plusDays(rule.days());
+        for (Grant grant : grants.ofCitizenInMunicipalityFrom(citizen, from, moved.movedOn())) {
+            Grant kept = grant.endsOn() == null ? grant.end(transitionEnds, "Moved to municipality " + to)
+                    : grant.endTransitionOn(transitionEnds);
+            grants.keepForTransition(grant.id(), moved.movedOn(), to, rule.oldMunicipalityPays() ? from : to);
+            if (kept != grant) {
+                decisions.saveEnded(kept, "system");
+            }
         }
         jdbc.sql("insert into grants.decision_task (id, citizen_id, municipality_code, reason, from_municipality,"
                 + " due_to_date, created_at) values (?, ?, ?, 'MOVED_IN', ?, ?, ?) on conflict do nothing")
-                .params(UUID.randomUUID(), moved.citizenId(), moved.toMunicipality(), moved.fromMunicipality(),
-                        moved.movedOn(), clock.instant().atOffset(ZoneOffset.UTC))
+                .params(UUID.randomUUID(), citizen, to, from, moved.movedOn(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -65,24 +79,33 @@ class DecisionTasks {
         return jdbc.sql("select id, citizen_id, municipality_code, reason, from_municipality, due_to_date, created_at"
                 + " from grants.decision_task where municipality_code = ? and done_at is null order by created_at, id")
                 .param(user.municipalityCode())
-                .query((rs, i) -> new DecisionTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                .query((rs, i) -> new DecisionTask(rs.getObject(1, UUID.class), new CitizenId(rs.getObject(2, UUID.class)),
+                        new MunicipalityCode(rs.getString(3)), rs.getString(4),
+                        rs.getString(5) == null ? null : new MunicipalityCode(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class),
                         rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
-    /** Marks the task decided; a task of another municipality does not exist for the caller. */
+    /**
+     * Marks the task decided, which ends the transition of a citizen who moved in; a task of
+     * another municipality does not exist for the caller.
+     */
     @Transactional
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public void done(UUID taskId) {
         CurrentUser user = currentUsers.require();
-        Boolean open = jdbc.sql("select done_at is null from grants.decision_task where id = ? and municipality_code = ?"
-                + " for update").params(taskId, user.municipalityCode()).query(Boolean.class).optional()
+        record Task(UUID citizenId, boolean open) {
+        }
+        Task task = jdbc.sql("select citizen_id, done_at is null from grants.decision_task where id = ?"
+                + " and municipality_code = ? for update").params(taskId, user.municipalityCode())
+                .query((rs, i) -> new Task(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional()
                 .orElseThrow(() -> new NotFoundException(NO_TASK));
-        if (!open) {
+        if (!task.open()) {
             throw new ConflictException("The task is already done.");
         }
         jdbc.sql("update grants.decision_task set done_at = ?, done_by = ? where id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(), taskId).update();
+        decisions.endTransitions(task.citizenId(), String.valueOf(user.municipalityCode()), user.username());
     }
 }

@@ -90,10 +90,21 @@ class GrantController {
         return reads.revisions(grantId);
     }
 
+    record TaskBody(UUID id, UUID citizenId, String municipalityCode, String reason, @Nullable String fromMunicipality,
+            LocalDate dueToDate, Instant createdAt) {
+    }
+
     @GetMapping("/grant-tasks")
-    @Operation(summary = "Decisions the caseworker's municipality owes citizens (e.g. after a move in), oldest first")
-    List<DecisionTask> tasks() {
-        return tasks.open();
+    @Operation(summary = "Decisions the caseworker's municipality owes citizens (e.g. after a move in), oldest first;"
+            + " marking one done ends the transition on the old municipality's grants")
+    List<TaskBody> tasks() {
+        return tasks.open().stream().map(GrantController::body).toList();
+    }
+
+    private static TaskBody body(DecisionTask task) {
+        return new TaskBody(task.id(), task.citizenId().value(), task.municipality().value(), task.reason(),
+                task.fromMunicipality() == null ? null : task.fromMunicipality().value(), task.dueToDate(),
+                task.createdAt());
     }
 
     @PostMapping("/grant-tasks/{taskId}/done")

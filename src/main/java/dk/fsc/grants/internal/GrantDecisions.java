@@ -2,21 +2,22 @@ package dk.fsc.grants.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.GrantChanged;
 import dk.fsc.grants.GrantEnded;
+import dk.fsc.grants.GrantId;
 import dk.fsc.grants.GrantMade;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.shared.TimeConfiguration;
-import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
@@ -54,6 +55,10 @@ class GrantDecisions {
         this.clock = clock;
     }
 
+    /**
+     * A new grant. When the citizen moved in and still lives on the old municipality's grants,
+     * this decision ends their transition.
+     */
     @Transactional
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Grant make(UUID citizenId, GrantTerms.Command command) {
@@ -61,16 +66,13 @@ class GrantDecisions {
         CitizenView citizen = citizens.find(citizenId, "grant.make")
                 .filter(found -> found.municipalityCode().equals(user.municipalityCode()))
                 .orElseThrow(() -> new NotFoundException(NO_CITIZEN));
-        GrantTerms terms = GrantTerms.of(command, assortment);
-        List<Grant.Line> lines = terms.lines().stream()
-                .map(line -> new Grant.Line(UUID.randomUUID(), line.target(), line.quantity(), line.period()))
-                .toList();
-        Grant grant = new Grant(UUID.randomUUID(), citizen.id(), citizen.municipalityCode(), terms.validFrom(),
-                terms.validTo(), terms.deliveryAddress(), terms.note(), null, null, 1, clock.instant(),
-                user.username(), lines);
+        Grant grant = Grant.make(citizen.id(), citizen.municipalityCode(), GrantTerms.of(command, assortment),
+                clock.instant(), user.username());
         repository.insert(grant);
         repository.recordRevision(grant, "MADE", clock.instant(), user.username());
-        events.publishEvent(new GrantMade(grant.id(), grant.citizenId(), grant.municipalityCode()));
+        events.publishEvent(new GrantMade(new GrantId(grant.id()), new CitizenId(grant.citizenId()),
+                new MunicipalityCode(grant.municipalityCode())));
+        endTransitions(grant.citizenId(), grant.municipalityCode(), user.username());
         return grant;
     }
 
@@ -79,23 +81,11 @@ class GrantDecisions {
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Grant change(UUID grantId, GrantTerms.Command command) {
         CurrentUser user = currentUsers.require();
-        Grant grant = decidable(grantId, user, "grant.change");
-        if (grant.endsOn() != null) {
-            throw new ConflictException("The grant has ended; make a new grant instead.");
-        }
-        GrantTerms terms = GrantTerms.of(command, assortment);
-        Map<String, UUID> lineIds = new HashMap<>();
-        grant.lines().forEach(line -> lineIds.put(line.target().key(), line.id()));
-        List<Grant.Line> lines = terms.lines().stream()
-                .map(line -> new Grant.Line(lineIds.getOrDefault(line.target().key(), UUID.randomUUID()), line.target(),
-                        line.quantity(), line.period()))
-                .toList();
-        Grant changed = new Grant(grant.id(), grant.citizenId(), grant.municipalityCode(), terms.validFrom(),
-                terms.validTo(), terms.deliveryAddress(), terms.note(), null, null, grant.revision() + 1,
-                grant.createdAt(), grant.createdBy(), lines);
+        Grant changed = decidable(grantId, user, "grant.change").change(GrantTerms.of(command, assortment));
         repository.update(changed);
         repository.recordRevision(changed, "CHANGED", clock.instant(), user.username());
-        events.publishEvent(new GrantChanged(changed.id(), changed.citizenId(), changed.revision()));
+        events.publishEvent(new GrantChanged(new GrantId(changed.id()), new CitizenId(changed.citizenId()),
+                changed.revision()));
         return changed;
     }
 
@@ -109,22 +99,35 @@ class GrantDecisions {
             throw new InvalidInputException("An ended grant needs a reason.",
                     List.of(FieldError.of("reason", "grants.error.reason")));
         }
-        LocalDate day = endsOn != null ? endsOn : LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
-        if (grant.endsOn() != null) {
-            throw new ConflictException("The grant has already ended on " + grant.endsOn() + ".");
-        }
-        return endAt(grant, day, reason.strip(), user.username());
+        return saveEnded(grant.end(endsOn != null ? endsOn : today(), reason.strip()), user.username());
     }
 
-    /** Ends a grant without a caseworker, e.g. because the citizen moved; the caller checked it may. */
-    Grant endAt(Grant grant, LocalDate endsOn, String reason, String by) {
-        Grant ended = new Grant(grant.id(), grant.citizenId(), grant.municipalityCode(), grant.validFrom(),
-                grant.validTo(), grant.deliveryAddress(), grant.note(), endsOn, reason, grant.revision() + 1,
-                grant.createdAt(), grant.createdBy(), grant.lines());
+    /**
+     * The citizen's new municipality decided on them after they moved in: the old
+     * municipality's grants kept for the transition end today, or on the moving day if that is
+     * still to come.
+     */
+    void endTransitions(UUID citizenId, String newMunicipality, String by) {
+        LocalDate today = today();
+        for (GrantRepository.InTransition kept : repository.inTransitionTo(citizenId, newMunicipality, today)) {
+            Grant ended = kept.grant().endTransitionOn(today.isAfter(kept.from()) ? today : kept.from());
+            if (ended != kept.grant()) {
+                saveEnded(ended, by);
+            }
+        }
+    }
+
+    /** Saves an ended grant as its next revision and tells the other modules. */
+    Grant saveEnded(Grant ended, String by) {
         repository.update(ended);
         repository.recordRevision(ended, "ENDED", clock.instant(), by);
-        events.publishEvent(new GrantEnded(ended.id(), ended.citizenId(), endsOn, reason));
+        events.publishEvent(new GrantEnded(new GrantId(ended.id()), new CitizenId(ended.citizenId()),
+                Objects.requireNonNull(ended.endsOn()), String.valueOf(ended.endReason())));
         return ended;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
     }
 
     private Grant decidable(UUID grantId, CurrentUser user, String action) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dk.fsc.assortment.ProductId;
+import dk.fsc.grants.GrantId;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.LimitPeriod;
+import dk.fsc.reference.MunicipalityCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -121,25 +124,63 @@ class GrantRepository {
                 + " order by valid_from desc, created_at desc").param(citizenId).query(this::grantWithoutLines).list());
     }
 
-    /** Grants of a municipality that are still in force on {@code day} or start later. */
+    /**
+     * Grants of a municipality that are still in force on {@code day} or start later and are
+     * not yet kept for a move's transition.
+     */
     List<Grant> ofCitizenInMunicipalityFrom(UUID citizenId, String municipality, LocalDate day) {
         return withLines(jdbc.sql("select " + COLUMNS + " from grants.citizen_grant where citizen_id = ?"
                 + " and municipality_code = ? and (ends_on is null or ends_on > ?) and (valid_to is null or valid_to >= ?)"
-                + " for update")
+                + " and transition_from is null for update")
                 .params(citizenId, municipality, day, day).query(this::grantWithoutLines).list());
+    }
+
+    /** How long a move's transition lasts at most, and who pays meanwhile (one row of data). */
+    record MoveTransitionRule(int days, boolean oldMunicipalityPays) {
+    }
+
+    MoveTransitionRule moveTransitionRule() {
+        return jdbc.sql("select days, paid_by = 'OLD_MUNICIPALITY' from grants.move_transition_rule")
+                .query((rs, i) -> new MoveTransitionRule(rs.getInt(1), rs.getBoolean(2))).single();
+    }
+
+    /** Keeps the grant for a move's transition from {@code from}: ordered under it, {@code paidBy} pays. */
+    void keepForTransition(UUID grantId, LocalDate from, String to, String paidBy) {
+        jdbc.sql("update grants.citizen_grant set transition_from = ?, transition_to = ?, transition_paid_by = ?"
+                + " where id = ?").params(from, to, paidBy, grantId).update();
+    }
+
+    /** A grant kept for a move's transition that starts on {@code from}. */
+    record InTransition(Grant grant, LocalDate from) {
+    }
+
+    /** The citizen's grants kept for their move to {@code municipality} that are in force on {@code day} or later. */
+    List<InTransition> inTransitionTo(UUID citizenId, String municipality, LocalDate day) {
+        List<Grant> grants = withLines(jdbc.sql("select " + COLUMNS + " from grants.citizen_grant where citizen_id = ?"
+                + " and transition_to = ? and ends_on > ? for update")
+                .params(citizenId, municipality, day).query(this::grantWithoutLines).list());
+        Map<UUID, LocalDate> from = new HashMap<>();
+        jdbc.sql("select id, transition_from from grants.citizen_grant where id = any(?)")
+                .param(grants.stream().map(Grant::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    from.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                });
+        return grants.stream().map(grant -> new InTransition(grant, from.get(grant.id()))).toList();
     }
 
     List<GrantedLine> linesInForce(UUID citizenId, LocalDate day) {
         return jdbc.sql("""
-                select g.id, l.id, g.municipality_code, l.product_id, l.area_code, l.group_code, l.quantity, l.period,
+                select g.id, l.id,
+                       case when g.transition_from <= ? then g.transition_paid_by else g.municipality_code end,
+                       l.product_id, l.area_code, l.group_code, l.quantity, l.period,
                        g.valid_from, g.delivery_street, g.delivery_postal_code, g.delivery_city
                 from grants.citizen_grant g join grants.grant_line l on l.grant_id = g.id and not l.removed
                 where g.citizen_id = ? and g.valid_from <= ? and (g.valid_to is null or g.valid_to >= ?)
                   and (g.ends_on is null or g.ends_on > ?)
                 order by g.valid_from, g.created_at, l.position""")
-                .params(citizenId, day, day, day)
-                .query((rs, i) -> new GrantedLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), productId(rs, 4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                .params(day, citizenId, day, day, day)
+                .query((rs, i) -> new GrantedLine(new GrantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                        new MunicipalityCode(rs.getString(3)), productId(rs, 4), rs.getString(5), rs.getString(6), rs.getInt(7),
                         LimitPeriod.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class), address(rs, 10)))
                 .list();
     }

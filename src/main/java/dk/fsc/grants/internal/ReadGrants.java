@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.DecisionTask;
@@ -47,8 +48,8 @@ class ReadGrants implements Grants {
 
     @Override
     @Transactional(readOnly = true)
-    public List<GrantedLine> inForce(UUID citizenId, LocalDate date) {
-        return repository.linesInForce(citizenId, date);
+    public List<GrantedLine> inForce(CitizenId citizenId, LocalDate date) {
+        return repository.linesInForce(citizenId.value(), date);
     }
 
     record CitizenGrants(CitizenView citizen, List<Grant> grants) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dk.fsc.orders.DeliveryAddress;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
@@ -51,9 +52,15 @@ class OrderController {
             @Nullable String reasonCode, @Nullable String reason, @Nullable UUID replacementProductId) {
     }
 
-    record OrderBody(UUID id, UUID citizenId, String municipalityCode, OrderStatus status, Order.Channel channel,
-            LocalDate orderDate, @Nullable LocalDate deliveryDate, Order.Address deliveryAddress,
-            @Nullable UUID standingOrderId, Instant placedAt, String placedBy, List<LineBody> lines,
+    /**
+     * @param municipalityCode the citizen's municipality, whose caseworkers decide on the order
+     * @param paidBy           who pays (during a move's transition, by default the municipality moved from)
+     * @param rejectionReason  the caseworker's reason, when rejected, in the caseworker's words
+     */
+    record OrderBody(UUID id, UUID citizenId, String municipalityCode, String paidBy, OrderStatus status,
+            Order.Channel channel, LocalDate orderDate, @Nullable LocalDate deliveryDate,
+            DeliveryAddress deliveryAddress, @Nullable UUID standingOrderId, Instant placedAt, String placedBy,
+            @Nullable String rejectionReason, List<LineBody> lines,
             @Nullable List<OrderRepository.StatusChange> history) {
     }
 
@@ -172,10 +179,11 @@ class OrderController {
     }
 
     private OrderBody body(Order order, @Nullable List<OrderRepository.StatusChange> history) {
-        return new OrderBody(order.id(), order.citizenId(), order.municipalityCode(), order.status(), order.channel(),
-                order.orderDate(), order.deliveryDate(), order.delivery(), order.standingOrderId(), order.placedAt(),
-                order.placedBy(), order.lines().stream().map(line -> new LineBody(line.productId().value(),
-                        line.quantity(), line.holeDiameterMm(), line.outcome(),
+        return new OrderBody(order.id(), order.citizenId(), order.municipalityCode(), order.paidBy(), order.status(),
+                order.channel(), order.orderDate(), order.deliveryDate(), order.delivery(), order.standingOrderId(),
+                order.placedAt(), order.placedBy(), order.rejectionReason(), order.lines().stream()
+                        .map(line -> new LineBody(line.productId().value(), line.quantity(), line.holeDiameterMm(),
+                                line.outcome(),
                         line.reason() == null ? null : line.reason().code(),
                         texts.reason(line.reason(), Locale.ENGLISH),
                         line.replacement() == null ? null : line.replacement().value())).toList(),

@@ -8,12 +8,10 @@ import java.util.function.UnaryOperator;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
-import dk.fsc.orders.OrderStatusChanged;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,17 +27,17 @@ class OrderDecisions {
     static final String NO_ORDER = "No order with this id.";
 
     private final OrderRepository orders;
+    private final OrderLifecycle lifecycle;
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderDecisions(OrderRepository orders, Citizens citizens, CurrentUsers currentUsers,
-            ApplicationEventPublisher events, Clock clock) {
+    OrderDecisions(OrderRepository orders, OrderLifecycle lifecycle, Citizens citizens, CurrentUsers currentUsers,
+            Clock clock) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -56,7 +54,8 @@ class OrderDecisions {
             throw new InvalidInputException("A rejection needs a reason.",
                     List.of(FieldError.of("reason", "orders.error.rejectReason")));
         }
-        return decide(orderId, "order.reject", true, Order::reject, reason.strip());
+        String why = reason.strip();
+        return decide(orderId, "order.reject", true, order -> order.reject(why), why);
     }
 
     @Transactional
@@ -78,12 +77,7 @@ class OrderDecisions {
                 .filter(found -> !caseworkerOfOrder || found.municipalityCode().equals(user.municipalityCode()))
                 .filter(found -> citizens.find(found.citizenId(), action).isPresent())
                 .orElseThrow(() -> new NotFoundException(NO_ORDER));
-        Order next = step.apply(order);
-        orders.updateStatus(next);
-        orders.recordStatus(next.id(), order.status(), next.status(), clock.instant(), user.username(), reason);
-        events.publishEvent(new OrderStatusChanged(next.id(), next.citizenId(), next.municipalityCode(),
-                order.status(), next.status(), clock.instant(), reason));
-        return next;
+        return lifecycle.stepped(order, step.apply(order), clock.instant(), user.username(), reason);
     }
 
     private static @Nullable String optional(@Nullable String reason) {

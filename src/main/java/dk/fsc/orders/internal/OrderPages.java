@@ -11,12 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.citizens.CitizenView;
-import dk.fsc.grants.DecisionTask;
+import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
@@ -53,14 +54,15 @@ class OrderPages {
     private final StandingOrders standingOrders;
     private final Assortment assortment;
     private final Grants grants;
+    private final Citizens citizens;
     private final CurrentUsers currentUsers;
     private final OrderTexts texts;
     private final MessageSource messages;
     private final Clock clock;
 
     OrderPages(PlaceOrder placeOrder, RepeatLastOrder repeatLastOrder, OrderDecisions decisions, ReadOrders reads,
-            StandingOrders standingOrders, Assortment assortment, Grants grants, CurrentUsers currentUsers,
-            OrderTexts texts, MessageSource messages, Clock clock) {
+            StandingOrders standingOrders, Assortment assortment, Grants grants, Citizens citizens,
+            CurrentUsers currentUsers, OrderTexts texts, MessageSource messages, Clock clock) {
         this.placeOrder = placeOrder;
         this.repeatLastOrder = repeatLastOrder;
         this.decisions = decisions;
@@ -68,6 +70,7 @@ class OrderPages {
         this.standingOrders = standingOrders;
         this.assortment = assortment;
         this.grants = grants;
+        this.citizens = citizens;
         this.currentUsers = currentUsers;
         this.texts = texts;
         this.messages = messages;
@@ -173,19 +176,20 @@ class OrderPages {
         return "redirect:/citizens/" + ended.citizenId() + "/orders";
     }
 
+    /**
+     * The caseworker's work list: orders awaiting approval and decisions owed. A citizen the
+     * caseworker can no longer see (moved away a moment ago) is left out, never a 404 for all.
+     */
     @GetMapping("/worklist")
     String worklist(Model model) {
-        List<Order> waiting = reads.awaitingApproval(new PageQuery(0, 100)).items();
-        model.addAttribute("waiting", views(waiting));
         Map<UUID, String> names = new HashMap<>();
-        for (Order order : waiting) {
-            names.computeIfAbsent(order.citizenId(), citizen -> reads.citizen(citizen, "worklist.read").name());
-        }
-        List<DecisionTask> decisionTasks = grants.openDecisions();
-        for (DecisionTask task : decisionTasks) {
-            names.computeIfAbsent(task.citizenId(), citizen -> reads.citizen(citizen, "worklist.read").name());
-        }
-        model.addAttribute("tasks", decisionTasks);
+        Predicate<UUID> visible = citizen -> names.containsKey(citizen) || citizens.find(citizen, "worklist.read")
+                .map(found -> names.put(citizen, found.name()) == null).orElse(false);
+        List<Order> waiting = reads.awaitingApproval(new PageQuery(0, 100)).items().stream()
+                .filter(order -> visible.test(order.citizenId())).toList();
+        model.addAttribute("waiting", views(waiting));
+        model.addAttribute("tasks", grants.openDecisions().stream()
+                .filter(task -> visible.test(task.citizenId().value())).toList());
         model.addAttribute("names", names);
         return "orders/worklist";
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.LimitPeriod;
+import dk.fsc.orders.DeliveryAddress;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.shared.database.JdbcPages;
 import dk.fsc.shared.web.PageQuery;
@@ -34,7 +35,7 @@ class OrderRepository {
 
     private static final String COLUMNS = "id, citizen_id, municipality_code, status, channel, order_date,"
             + " delivery_date, delivery_street, delivery_postal_code, delivery_city, standing_order_id, placed_at,"
-            + " placed_by";
+            + " placed_by, paid_by, rejection_reason";
 
     private static final SqlParameterValue NULL_DATE = new SqlParameterValue(Types.DATE, null);
     private static final SqlParameterValue NULL_UUID = new SqlParameterValue(Types.OTHER, null);
@@ -60,7 +61,7 @@ class OrderRepository {
      */
     void insert(Order order) {
         StringBuilder sql = new StringBuilder("with placed as (insert into orders.citizen_order (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)), lines as (insert into orders.order_line"
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)), lines as (insert into orders.order_line"
                 + " (order_id, position, product_id, quantity, hole_diameter_mm, outcome, reason_code, reason_args,"
                 + " replacement_product_id, grant_line_id) values ");
         List<Object> params = new ArrayList<>(List.of(order.id(), order.citizenId(), order.municipalityCode(),
@@ -68,7 +69,8 @@ class OrderRepository {
         params.add(order.deliveryDate() == null ? NULL_DATE : order.deliveryDate());
         params.addAll(List.of(order.delivery().street(), order.delivery().postalCode(), order.delivery().city()));
         params.add(order.standingOrderId() == null ? NULL_UUID : order.standingOrderId());
-        params.addAll(List.of(utc(order.placedAt()), order.placedBy()));
+        params.addAll(List.of(utc(order.placedAt()), order.placedBy(), order.paidBy()));
+        params.add(NULL_TEXT);
         for (Order.Line line : order.lines()) {
             ConsumptionControl.Reason reason = line.reason();
             sql.append(line.position() == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -107,8 +109,10 @@ class OrderRepository {
                 .params(orderId, from == null ? null : from.name(), to.name(), utc(at), by, reason).update();
     }
 
-    void updateStatus(Order order) {
-        jdbc.sql("update orders.citizen_order set status = ? where id = ?").params(order.status().name(), order.id())
+    /** Saves what can change after placement: the status, the rejection reason and who decides. */
+    void update(Order order) {
+        jdbc.sql("update orders.citizen_order set status = ?, rejection_reason = ?, municipality_code = ? where id = ?")
+                .params(order.status().name(), order.rejectionReason(), order.municipalityCode(), order.id())
                 .update();
     }
 
@@ -138,6 +142,12 @@ class OrderRepository {
     Paged<Order> ofCitizen(UUID citizenId, PageQuery page) {
         return JdbcPages.page(jdbc, COLUMNS, "orders.citizen_order", "citizen_id = ?", List.of(citizenId),
                 "placed_at desc, id", OrderRepository::order, page).mapAll(this::withLines);
+    }
+
+    /** The citizen's orders awaiting a caseworker's decision, locked until the transaction ends. */
+    List<Order> awaitingOfCitizenForUpdate(UUID citizenId) {
+        return withLines(jdbc.sql("select " + COLUMNS + " from orders.citizen_order where citizen_id = ?"
+                + " and status = 'AWAITING_APPROVAL' for update").param(citizenId).query(OrderRepository::order).list());
     }
 
     Optional<Order> lastOf(UUID citizenId) {
@@ -195,9 +205,9 @@ class OrderRepository {
                     lines.get(rs.getObject(1, UUID.class)).add(line(rs));
                 });
         return orders.stream().map(order -> new Order(order.id(), order.citizenId(), order.municipalityCode(),
-                order.status(), order.channel(), order.orderDate(), order.deliveryDate(), order.delivery(),
-                order.standingOrderId(), order.placedAt(), order.placedBy(), List.copyOf(lines.get(order.id()))))
-                .toList();
+                order.paidBy(), order.status(), order.channel(), order.orderDate(), order.deliveryDate(),
+                order.delivery(), order.standingOrderId(), order.placedAt(), order.placedBy(), order.rejectionReason(),
+                List.copyOf(lines.get(order.id())))).toList();
     }
 
     private static Order.Line line(ResultSet rs) throws SQLException {
@@ -213,11 +223,11 @@ class OrderRepository {
     }
 
     private static Order order(ResultSet rs, int row) throws SQLException {
-        return new Order(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+        return new Order(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(14),
                 OrderStatus.valueOf(rs.getString(4)), Order.Channel.valueOf(rs.getString(5)),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                new Order.Address(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getObject(11, UUID.class),
-                rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13), List.of());
+                new DeliveryAddress(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getObject(11, UUID.class),
+                rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13), rs.getString(15), List.of());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.GrantedLine;
@@ -25,7 +26,7 @@ import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
-import dk.fsc.orders.OrderPlaced;
+import dk.fsc.orders.DeliveryAddress;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.ConflictException;
@@ -33,7 +34,6 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -43,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Places an order: checks every line against the citizen's grants on the order date
  * ({@link ConsumptionControl}), under a per-citizen lock so that two orders placed at the
  * same moment cannot together exceed a limit. An {@code Idempotency-Key} makes a retry
- * return the first answer instead of ordering twice.
+ * return the first answer instead of ordering twice, once the caller is found to still see
+ * the citizen (after a move the old municipality's caseworker gets 404, not the order).
  */
 @Service
 class PlaceOrder {
@@ -58,18 +59,18 @@ class PlaceOrder {
     private final Assortment assortment;
     private final CurrentUsers currentUsers;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final OrderLifecycle lifecycle;
     private final Clock clock;
 
     PlaceOrder(OrderRepository orders, Citizens citizens, Grants grants, Assortment assortment,
-            CurrentUsers currentUsers, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            CurrentUsers currentUsers, JdbcClient jdbc, OrderLifecycle lifecycle, Clock clock) {
         this.orders = orders;
         this.citizens = citizens;
         this.grants = grants;
         this.assortment = assortment;
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
-        this.events = events;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -103,6 +104,8 @@ class PlaceOrder {
             errors.add(FieldError.of("Idempotency-Key", "orders.error.idempotencyKey"));
         }
         check(errors);
+        CitizenView citizen = citizens.find(command.citizenId(), "order.place")
+                .orElseThrow(() -> new NotFoundException(NO_CITIZEN));
         UUID orderId = UUID.randomUUID();
         if (idempotencyKey != null) {
             Optional<UUID> earlier = claim(user.username(), idempotencyKey, hash(command, requests, channel), orderId);
@@ -110,8 +113,6 @@ class PlaceOrder {
                 return new Placed(orders.find(earlier.get()).orElseThrow(), true);
             }
         }
-        CitizenView citizen = citizens.find(command.citizenId(), "order.place")
-                .orElseThrow(() -> new NotFoundException(NO_CITIZEN));
         return new Placed(placeChecked(orderId, citizen, requests, channel, command.deliveryDate(), null,
                 user.username()), false);
     }
@@ -124,7 +125,7 @@ class PlaceOrder {
             Order.Channel channel, @Nullable LocalDate deliveryDate, @Nullable UUID standingOrderId, String by) {
         orders.lockCitizen(citizen.id());
         LocalDate today = today();
-        List<GrantedLine> lines = grants.inForce(citizen.id(), today);
+        List<GrantedLine> lines = grants.inForce(new CitizenId(citizen.id()), today);
         Set<ProductId> ids = new HashSet<>();
         requests.forEach(request -> ids.add(request.productId()));
         lines.stream().map(GrantedLine::productId).filter(id -> id != null).forEach(ids::add);
@@ -155,24 +156,30 @@ class PlaceOrder {
                     decision.outcome(), decision.reason(), decision.replacement(),
                     decision.grantLine() == null ? null : decision.grantLine().lineId()));
         }
-        Order order = new Order(orderId, citizen.id(), citizen.municipalityCode(),
+        Order order = new Order(orderId, citizen.id(), citizen.municipalityCode(), paidBy(citizen, decisions),
                 waits ? OrderStatus.AWAITING_APPROVAL : OrderStatus.ACCEPTED, channel, today, deliveryDate,
-                deliveryAddress(citizen, decisions), standingOrderId, clock.instant(), by, List.copyOf(orderLines));
-        orders.insert(order);
-        events.publishEvent(new OrderPlaced(order.id(), order.citizenId(), order.municipalityCode(), order.status(),
-                today, order.lines().stream().filter(line -> line.outcome() != ConsumptionControl.Outcome.REJECTED)
-                        .map(line -> new OrderPlaced.Line(line.productId(), line.quantity(), line.holeDiameterMm()))
-                        .toList()));
+                deliveryAddress(citizen, decisions), standingOrderId, clock.instant(), by, null,
+                List.copyOf(orderLines));
+        lifecycle.placed(order);
         return order;
     }
 
+    /**
+     * Who pays: the municipality the first granted line names (during a move's transition the
+     * one the grants' rule names), else the citizen's.
+     */
+    private static String paidBy(CitizenView citizen, List<ConsumptionControl.Decision> decisions) {
+        return decisions.stream().map(ConsumptionControl.Decision::grantLine).filter(line -> line != null)
+                .findFirst().map(line -> line.paidBy().value()).orElse(citizen.municipalityCode());
+    }
+
     /** The grant's delivery address when the first granted line's grant has one, else the citizen's home. */
-    private static Order.Address deliveryAddress(CitizenView citizen, List<ConsumptionControl.Decision> decisions) {
+    private static DeliveryAddress deliveryAddress(CitizenView citizen, List<ConsumptionControl.Decision> decisions) {
         return decisions.stream().map(ConsumptionControl.Decision::grantLine)
                 .filter(line -> line != null && line.deliveryAddress() != null).findFirst()
-                .map(line -> new Order.Address(line.deliveryAddress().street(), line.deliveryAddress().postalCode(),
+                .map(line -> new DeliveryAddress(line.deliveryAddress().street(), line.deliveryAddress().postalCode(),
                         line.deliveryAddress().city()))
-                .orElseGet(() -> new Order.Address(citizen.address().street(), citizen.address().postalCode(),
+                .orElseGet(() -> new DeliveryAddress(citizen.address().street(), citizen.address().postalCode(),
                         citizen.address().city()));
     }
 
@@ -212,16 +219,15 @@ class PlaceOrder {
         }
     }
 
-    /** A citizen orders on the web; staff say whether the order came by phone or web. */
-    private static Order.Channel channel(@Nullable String channel, CurrentUser user, List<FieldError> errors) {
-        if (channel == null || channel.isBlank()) {
-            if (user.has(Role.CITIZEN)) {
-                return Order.Channel.WEB;
-            }
-            errors.add(FieldError.of("channel", "orders.error.channel"));
-            return Order.Channel.PHONE;
+    /**
+     * The one rule for an order's channel: a citizen's own orders are always {@code WEB},
+     * whatever was sent; staff say whether the order came by phone or on the web.
+     */
+    static Order.Channel channel(@Nullable String channel, CurrentUser user, List<FieldError> errors) {
+        if (user.has(Role.CITIZEN)) {
+            return Order.Channel.WEB;
         }
-        String name = channel.strip().toUpperCase(Locale.ROOT);
+        String name = channel == null ? "" : channel.strip().toUpperCase(Locale.ROOT);
         if (!name.equals("WEB") && !name.equals("PHONE")) {
             errors.add(FieldError.of("channel", "orders.error.channel"));
             return Order.Channel.PHONE;

@@ -17,6 +17,7 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.GrantedLine;
@@ -111,7 +112,7 @@ class ReadOrders {
     /** @param locale the language of each line's {@code coverage}: the product's, group's or area's name */
     List<Consumption> consumptionOf(UUID citizenId, Locale locale) {
         LocalDate today = today();
-        List<GrantedLine> lines = grants.inForce(citizenId, today);
+        List<GrantedLine> lines = grants.inForce(new CitizenId(citizenId), today);
         Map<UUID, Integer> used = orders.usedInPeriods(citizenId, lines, today);
         Map<ProductId, ProductView> products = assortment.products(
                 lines.stream().map(GrantedLine::productId).filter(id -> id != null).toList());
@@ -126,7 +127,7 @@ class ReadOrders {
             ProductView product = line.productId() == null ? null : products.get(line.productId());
             String code = line.groupCode() != null ? line.groupCode() : line.areaCode();
             String coverage = product != null ? product.name() : names.getOrDefault(code, String.valueOf(code));
-            return new Consumption(line.grantId(), line.lineId(), line.productId(), line.areaCode(), line.groupCode(),
+            return new Consumption(line.grantId().value(), line.lineId(), line.productId(), line.areaCode(), line.groupCode(),
                     coverage, line.quantity(), line.period(), range.from(), range.to(),
                     usedNow, Math.max(0, line.quantity() - usedNow));
         }).toList();

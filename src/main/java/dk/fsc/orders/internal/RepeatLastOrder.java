@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
-import dk.fsc.identity.CurrentUsers;
-import dk.fsc.identity.Role;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
@@ -25,20 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RepeatLastOrder {
 
+    /** Staff repeat an order on the phone; a citizen's own repeat is {@code WEB} by {@link PlaceOrder#channel}. */
+    private static final String STAFF_CHANNEL = Order.Channel.PHONE.name();
+
     private final OrderRepository orders;
     private final ReadOrders reads;
     private final PlaceOrder placeOrder;
     private final Assortment assortment;
-    private final CurrentUsers currentUsers;
     private final Clock clock;
 
     RepeatLastOrder(OrderRepository orders, ReadOrders reads, PlaceOrder placeOrder, Assortment assortment,
-            CurrentUsers currentUsers, Clock clock) {
+            Clock clock) {
         this.orders = orders;
         this.reads = reads;
         this.placeOrder = placeOrder;
         this.assortment = assortment;
-        this.currentUsers = currentUsers;
         this.clock = clock;
     }
 
@@ -62,7 +61,6 @@ class RepeatLastOrder {
                             hole == null ? null : hole.longValue());
                 })
                 .toList();
-        String channel = currentUsers.require().has(Role.CITIZEN) ? "WEB" : "PHONE";
-        return placeOrder.place(new PlaceOrder.Command(citizenId, lines, channel, null), idempotencyKey);
+        return placeOrder.place(new PlaceOrder.Command(citizenId, lines, STAFF_CHANNEL, null), idempotencyKey);
     }
 }

@@ -20,7 +20,6 @@ import dk.fsc.assortment.ProductId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
-import dk.fsc.identity.Role;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
@@ -77,11 +76,7 @@ class StandingOrders {
         if (first.isBefore(today) || first.isAfter(today.plusYears(1))) {
             errors.add(FieldError.of("firstRunOn", "orders.error.firstRunOn"));
         }
-        String channel = user.has(Role.CITIZEN) || command.channel() == null ? "WEB"
-                : command.channel().strip().toUpperCase(Locale.ROOT);
-        if (!channel.equals("WEB") && !channel.equals("PHONE")) {
-            errors.add(FieldError.of("channel", "orders.error.channel"));
-        }
+        String channel = PlaceOrder.channel(command.channel(), user, errors).name();
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The standing order breaks " + errors.size() + " rule(s).", errors);
         }

@@ -12,8 +12,10 @@ import java.util.UUID;
 import dk.fsc.assortment.HoleRange;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.grants.GrantId;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.LimitPeriod;
+import dk.fsc.reference.MunicipalityCode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +35,16 @@ class ConsumptionControlTest {
                 LocalDate.of(2024, 1, 1), activeTo, replacedBy, holes, null);
     }
 
+    static final MunicipalityCode AARHUS = new MunicipalityCode("751");
+
     static GrantedLine productLine(ProductView product, int quantity, LimitPeriod period) {
-        return new GrantedLine(UUID.randomUUID(), UUID.randomUUID(), "751", product.id(), null, null, quantity, period,
-                LocalDate.of(2026, 1, 1), null);
+        return new GrantedLine(new GrantId(UUID.randomUUID()), UUID.randomUUID(), AARHUS, product.id(), null, null,
+                quantity, period, LocalDate.of(2026, 1, 1), null);
     }
 
     static GrantedLine areaLine(int quantity) {
-        return new GrantedLine(UUID.randomUUID(), UUID.randomUUID(), "751", null, "STOMA", null, quantity,
-                LimitPeriod.MONTH, LocalDate.of(2026, 1, 1), null);
+        return new GrantedLine(new GrantId(UUID.randomUUID()), UUID.randomUUID(), AARHUS, null, "STOMA", null,
+                quantity, LimitPeriod.MONTH, LocalDate.of(2026, 1, 1), null);
     }
 
     static List<ConsumptionControl.Decision> decide(List<ConsumptionControl.Request> requests, List<GrantedLine> lines,
