@@ -29,7 +29,13 @@ class ApiKeysJourneyTest {
 
             browser.open("/admin/api-keys");
             assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(key);
-            browser.find(By.xpath("//tr[th[text()='Dispenserleverandør']]//button")).click();
+            By row = By.xpath("//tr[th[text()='Dispenserleverandør']]");
+            browser.find(row).findElement(By.tagName("summary")).click();
+            assertThat(browser.find(row).findElement(By.cssSelector(".confirm-body")).getText())
+                    .contains("holder op med at virke med det samme");
+            assertThat(Api.withHeader(port, "X-API-Key", key).get("/api/v1/clusters").status())
+                    .as("asking is not revoking").isEqualTo(200);
+            browser.find(row).findElement(By.cssSelector("button[type=submit]")).click();
             assertThat(browser.waitForText(By.cssSelector(".alert.info"), "tilbagekaldt")).contains("tilbagekaldt");
             assertThat(Api.withHeader(port, "X-API-Key", key).get("/api/v1/clusters").status()).isEqualTo(401);
         }

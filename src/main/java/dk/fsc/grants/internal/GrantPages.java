@@ -14,8 +14,10 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.identity.UserNames;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
@@ -43,14 +45,16 @@ class GrantPages {
     private final GrantDecisions decisions;
     private final Assortment assortment;
     private final DecisionTasks tasks;
+    private final UserNames userNames;
     private final MessageSource messages;
     private final Clock clock;
 
     GrantPages(ReadGrants reads, GrantDecisions decisions, DecisionTasks tasks, Assortment assortment,
-            MessageSource messages, Clock clock) {
+            UserNames userNames, MessageSource messages, Clock clock) {
         this.reads = reads;
         this.decisions = decisions;
         this.tasks = tasks;
+        this.userNames = userNames;
         this.assortment = assortment;
         this.messages = messages;
         this.clock = clock;
@@ -98,20 +102,33 @@ class GrantPages {
         return "redirect:/citizens/" + id + "/grants";
     }
 
+    /** Ends a grant from the day the caseworker chose: the page suggests none, so that no grant ends today by default. */
     @PostMapping("/grants/{grantId}/end")
     String end(@PathVariable String grantId, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String endsOn, RedirectAttributes redirect) {
         Grant grant = reads.grant(FormValues.pathId(grantId));
-        try {
-            decisions.end(grant.id(), endsOn.isBlank() ? null : LocalDate.parse(endsOn), reason);
-            redirect.addFlashAttribute("notice", "grants.ended");
-        } catch (DomainException refused) {
-            if (refused instanceof NotFoundException) {
-                throw refused;
+        LocalDate day = date(endsOn);
+        List<FieldError> errors = new ArrayList<>();
+        if (day == null) {
+            errors.add(FieldError.of("endsOn", "grants.error.endsOn"));
+            if (reason.isBlank()) {
+                errors.add(FieldError.of("reason", "grants.error.reason"));
             }
+        } else {
+            try {
+                decisions.end(grant.id(), day, reason);
+                redirect.addFlashAttribute("notice", "grants.ended");
+            } catch (DomainException refused) {
+                if (refused instanceof NotFoundException) {
+                    throw refused;
+                }
+                errors.addAll(refused.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
             redirect.addFlashAttribute("endError", grant.id());
-        } catch (DateTimeParseException badDate) {
-            redirect.addFlashAttribute("endError", grant.id());
+            redirect.addFlashAttribute("endErrors", FormErrors.byField(errors, messages));
+            redirect.addFlashAttribute("endForm", Map.of("reason", reason, "endsOn", endsOn));
         }
         return "redirect:/citizens/" + grant.citizenId() + "/grants";
     }
@@ -131,6 +148,7 @@ class GrantPages {
         model.addAttribute("grants", grants.grants());
         model.addAttribute("today", today);
         model.addAttribute("mayDecide", reads.mayDecide(grants.citizen()));
+        model.addAttribute("deciders", userNames.displayNames(grants.grants().stream().map(Grant::createdBy).toList()));
         List<TargetGroup> targets = targets(today, locale);
         Map<String, String> names = new HashMap<>();
         targets.forEach(group -> group.targets().forEach(target -> names.put(target.value(), target.label())));

@@ -77,9 +77,12 @@ class OrderPages {
         this.clock = clock;
     }
 
-    /** An order line as the page shows it: the product by name and what happened to the line, worded. */
+    /**
+     * An order line as the page shows it: the product by name and what happened to the line, worded, and the grant
+     * line it counts against.
+     */
     record LineView(String product, int quantity, @Nullable Integer holeDiameterMm, ConsumptionControl.Outcome outcome,
-            @Nullable String reason) {
+            @Nullable String reason, @Nullable UUID grantLineId) {
     }
 
     record OrderView(Order order, List<LineView> lines, boolean cancellable) {
@@ -131,7 +134,7 @@ class OrderPages {
                 throw rejected;
             }
             Map<String, String> errors = FormErrors.byField(rejected.errors(), messages);
-            model.addAttribute("errors", errorsByProduct(errors, products));
+            model.addAttribute("errors", errorsByInput(errors, products));
             model.addAttribute("formError", true);
             model.addAttribute("typed", params);
             return page(id, model);
@@ -188,6 +191,11 @@ class OrderPages {
         List<Order> waiting = reads.awaitingApproval(new PageQuery(0, 100)).items().stream()
                 .filter(order -> visible.test(order.citizenId())).toList();
         model.addAttribute("waiting", views(waiting));
+        Map<UUID, ReadOrders.Consumption> grantLines = new HashMap<>();
+        waiting.stream().map(Order::citizenId).distinct().forEach(citizen -> reads
+                .consumptionOf(citizen, LocaleContextHolder.getLocale())
+                .forEach(line -> grantLines.put(line.lineId(), line)));
+        model.addAttribute("grantLines", grantLines);
         model.addAttribute("tasks", grants.openDecisions().stream()
                 .filter(task -> visible.test(task.citizenId().value())).toList());
         model.addAttribute("names", names);
@@ -229,8 +237,14 @@ class OrderPages {
         model.addAttribute("orderable", orderable);
         model.addAttribute("cutSizes", reads.cutSizesByProduct(citizenId));
         model.addAttribute("history", views(history));
-        model.addAttribute("standing", standingOrders.ofCitizen(citizenId, LocaleContextHolder.getLocale()).stream()
-                .filter(standing -> standing.endedAt() == null).toList());
+        List<StandingOrders.StandingOrder> standing = standingOrders.ofCitizen(citizenId,
+                LocaleContextHolder.getLocale()).stream().filter(order -> order.endedAt() == null).toList();
+        Map<ProductId, String> productNames = new HashMap<>();
+        assortment.products(standing.stream().flatMap(order -> order.lines().stream())
+                .map(ConsumptionControl.Request::productId).toList())
+                .forEach((productId, product) -> productNames.put(productId, product.name()));
+        model.addAttribute("standing", standing);
+        model.addAttribute("productNames", productNames);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("today", today());
         if (model.getAttribute("placedId") instanceof UUID placedId) {
@@ -248,22 +262,26 @@ class OrderPages {
         return orders.stream().map(order -> new OrderView(order, order.lines().stream()
                 .map(line -> new LineView(products.containsKey(line.productId())
                         ? products.get(line.productId()).name() : line.productId().toString(), line.quantity(),
-                        line.holeDiameterMm(), line.outcome(), texts.reason(line.reason(), locale)))
+                        line.holeDiameterMm(), line.outcome(), texts.reason(line.reason(), locale), line.grantLineId()))
                 .toList(), order.status().cancellable())).toList();
     }
 
-    /** The API's line errors ({@code lines[2].quantity}) moved to the product the form's row was for. */
-    private static Map<String, String> errorsByProduct(Map<String, String> errors, List<String> products) {
-        Map<String, String> byProduct = new LinkedHashMap<>();
+    /**
+     * The API's line errors moved to the form's input they are about: {@code lines[2].holeDiameterMm} to the hole
+     * size of the product in the form's third line, any other error of that line to its quantity.
+     */
+    private static Map<String, String> errorsByInput(Map<String, String> errors, List<String> products) {
+        Map<String, String> byInput = new LinkedHashMap<>();
         errors.forEach((field, message) -> {
             String key = field;
             if (field.startsWith("lines[")) {
                 int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
-                key = index < products.size() ? products.get(index) : "lines";
+                key = index >= products.size() ? "lines"
+                        : (field.endsWith(".holeDiameterMm") ? "hole-" : "qty-") + products.get(index);
             }
-            byProduct.merge(key, message, (a, b) -> a + "; " + b);
+            byInput.merge(key, message, (a, b) -> a + "; " + b);
         });
-        return byProduct;
+        return byInput;
     }
 
     private LocalDate today() {

@@ -50,24 +50,24 @@ import org.springframework.transaction.annotation.Transactional;
 class PlaceOrder {
 
     static final String NO_CITIZEN = "No citizen with this id.";
-    static final int MAX_LINES = 100;
-    static final int MAX_QUANTITY = 10_000;
 
     private final OrderRepository orders;
     private final Citizens citizens;
     private final Grants grants;
     private final Assortment assortment;
+    private final OrderLines orderLines;
     private final CurrentUsers currentUsers;
     private final JdbcClient jdbc;
     private final OrderLifecycle lifecycle;
     private final Clock clock;
 
-    PlaceOrder(OrderRepository orders, Citizens citizens, Grants grants, Assortment assortment,
+    PlaceOrder(OrderRepository orders, Citizens citizens, Grants grants, Assortment assortment, OrderLines orderLines,
             CurrentUsers currentUsers, JdbcClient jdbc, OrderLifecycle lifecycle, Clock clock) {
         this.orders = orders;
         this.citizens = citizens;
         this.grants = grants;
         this.assortment = assortment;
+        this.orderLines = orderLines;
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
@@ -99,7 +99,7 @@ class PlaceOrder {
                 && (command.deliveryDate().isBefore(today) || command.deliveryDate().isAfter(today.plusYears(1)))) {
             errors.add(FieldError.of("deliveryDate", "orders.error.deliveryDate"));
         }
-        List<ConsumptionControl.Request> requests = requests(command.lines(), errors);
+        List<ConsumptionControl.Request> requests = orderLines.check(command.lines(), errors);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             errors.add(FieldError.of("Idempotency-Key", "orders.error.idempotencyKey"));
         }
@@ -233,43 +233,6 @@ class PlaceOrder {
             return Order.Channel.PHONE;
         }
         return Order.Channel.valueOf(name);
-    }
-
-    static List<ConsumptionControl.Request> requests(@Nullable List<LineCommand> lines, List<FieldError> errors) {
-        if (lines == null || lines.isEmpty()) {
-            errors.add(FieldError.of("lines", "orders.error.noLines"));
-            return List.of();
-        }
-        if (lines.size() > MAX_LINES) {
-            errors.add(FieldError.of("lines", "orders.error.tooManyLines", MAX_LINES));
-            return List.of();
-        }
-        List<ConsumptionControl.Request> requests = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String field = "lines[" + i + "]";
-            LineCommand line = lines.get(i);
-            if (line == null || line.productId() == null) {
-                errors.add(FieldError.of(field + ".productId", "orders.error.product"));
-                continue;
-            }
-            if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                errors.add(FieldError.of(field + ".quantity", "orders.error.quantity", MAX_QUANTITY));
-                continue;
-            }
-            Long hole = line.holeDiameterMm();
-            if (hole != null && (hole < 1 || hole > 200)) {
-                errors.add(FieldError.of(field + ".holeDiameterMm", "orders.error.hole"));
-                continue;
-            }
-            if (!seen.add(line.productId() + ":" + hole)) {
-                errors.add(FieldError.of(field, "orders.error.duplicateLine"));
-                continue;
-            }
-            requests.add(new ConsumptionControl.Request(new ProductId(line.productId()), line.quantity().intValue(),
-                    hole == null ? null : hole.intValue()));
-        }
-        return requests;
     }
 
     private static void check(List<FieldError> errors) {

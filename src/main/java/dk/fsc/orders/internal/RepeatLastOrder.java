@@ -55,8 +55,7 @@ class RepeatLastOrder {
                     ProductId product = assortment.offeredInPlaceOf(line.productId(), today)
                             .map(offered -> offered.id()).orElse(line.productId());
                     ReadOrders.CutSize size = cutSizes.get(product);
-                    Integer hole = line.holeDiameterMm() == null ? null
-                            : size != null ? size.diameterMm() : line.holeDiameterMm();
+                    Integer hole = size != null ? Integer.valueOf(size.diameterMm()) : line.holeDiameterMm();
                     return new PlaceOrder.LineCommand(product.value(), (long) line.quantity(),
                             hole == null ? null : hole.longValue());
                 })

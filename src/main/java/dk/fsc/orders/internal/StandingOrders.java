@@ -40,13 +40,16 @@ class StandingOrders {
 
     private final JdbcClient jdbc;
     private final ReadOrders reads;
+    private final OrderLines orderLines;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final Clock clock;
 
-    StandingOrders(JdbcClient jdbc, ReadOrders reads, CurrentUsers currentUsers, MessageSource messages, Clock clock) {
+    StandingOrders(JdbcClient jdbc, ReadOrders reads, OrderLines orderLines, CurrentUsers currentUsers,
+            MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.reads = reads;
+        this.orderLines = orderLines;
         this.currentUsers = currentUsers;
         this.messages = messages;
         this.clock = clock;
@@ -67,7 +70,7 @@ class StandingOrders {
         CurrentUser user = currentUsers.require();
         CitizenView citizen = reads.citizen(citizenId, "standing-order.create");
         List<FieldError> errors = new ArrayList<>();
-        List<ConsumptionControl.Request> lines = PlaceOrder.requests(command.lines(), errors);
+        List<ConsumptionControl.Request> lines = orderLines.check(command.lines(), errors);
         if (command.everyWeeks() == null || command.everyWeeks() < 1 || command.everyWeeks() > 52) {
             errors.add(FieldError.of("everyWeeks", "orders.error.everyWeeks"));
         }
