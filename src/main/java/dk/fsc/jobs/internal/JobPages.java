@@ -1,0 +1,32 @@
+package dk.fsc.jobs.internal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's page of background jobs. */
+@Controller
+class JobPages {
+
+    private final JobStatus status;
+
+    JobPages(JobStatus status) {
+        this.status = status;
+    }
+
+    @GetMapping("/admin/jobs")
+    String list(Model model) {
+        model.addAttribute("jobs", status.all());
+        return "jobs/jobs";
+    }
+
+    @PostMapping("/admin/jobs/{name}/run")
+    String run(@PathVariable String name, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("ran", status.runNow(name));
+        redirect.addFlashAttribute("ranJob", name);
+        return "redirect:/admin/jobs";
+    }
+}
