@@ -1,5 +1,6 @@
 package dk.fsc.jobs.internal;
 
+import dk.fsc.jobs.Jobs;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator's page of background jobs. */
+/** The administrator's page of background jobs. Flash attributes live in the session, so only plain values. */
 @Controller
 class JobPages {
 
@@ -25,8 +26,10 @@ class JobPages {
 
     @PostMapping("/admin/jobs/{name}/run")
     String run(@PathVariable String name, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("ran", status.runNow(name));
+        Jobs.RunSummary ran = status.runNow(name);
         redirect.addFlashAttribute("ranJob", name);
+        redirect.addFlashAttribute("itemsDone", ran.itemsDone());
+        redirect.addFlashAttribute("itemsFailed", ran.itemsFailed());
         return "redirect:/admin/jobs";
     }
 }
