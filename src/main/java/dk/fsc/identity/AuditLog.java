@@ -18,6 +18,13 @@ public interface AuditLog {
     void record(UUID citizenId, String action);
 
     /**
+     * Records that the system job {@code job} did {@code action} on a citizen: actor
+     * {@code system:<job>}, no roles, client {@code system}. For the citizens module's system
+     * access path, which jobs and listeners use instead of pretending to be a person.
+     */
+    void recordForSystem(SystemJob job, UUID citizenId, String action);
+
+    /**
      * Records that the current user did {@code action} (e.g. {@code user.create}) to the account
      * {@code username}; {@code detail} says what changed and never holds a password.
      */

@@ -3,7 +3,7 @@
  * to, authentication of people and of machine clients, and the audit log of every read
  * and change of a citizen's data.
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "reference" })
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "reference", "jobs" })
 @NullMarked
 package dk.fsc.identity;
 

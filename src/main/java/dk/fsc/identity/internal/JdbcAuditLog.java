@@ -8,12 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.SystemJob;
 import dk.fsc.shared.database.JdbcPages;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
@@ -43,17 +45,23 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID citizenId, String action) {
-        insert(citizenId, null, action, null);
+        insert(currentUsers.require(), citizenId, null, action, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordForSystem(SystemJob job, UUID citizenId, String action) {
+        insert(new CurrentUser(job.actor(), Set.of(), null, null, null, "system"), citizenId, null, action, null);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordUserChange(String username, String action, String detail) {
-        insert(null, username, action, detail);
+        insert(currentUsers.require(), null, username, action, detail);
     }
 
-    private void insert(@Nullable UUID citizenId, @Nullable String subjectUser, String action, @Nullable String detail) {
-        CurrentUser user = currentUsers.require();
+    private void insert(CurrentUser user, @Nullable UUID citizenId, @Nullable String subjectUser, String action,
+            @Nullable String detail) {
         jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, actor_municipality, citizen_id,"
                 + " subject_user, action, detail, client) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(),

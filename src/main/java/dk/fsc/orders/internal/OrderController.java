@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dk.fsc.orders.DeliveryAddress;
+import dk.fsc.jobs.Jobs;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
@@ -165,13 +166,14 @@ class OrderController {
         return standingOrders.end(standingOrderId);
     }
 
-    record RunBody(int ordersPlaced) {
+    record RunBody(int runs, int failed) {
     }
 
     @PostMapping("/standing-orders/run")
     @Operation(summary = "Run due standing orders now (FSC_ADMIN); the scheduled job does the same every hour")
     RunBody runStanding() {
-        return new RunBody(standingOrderRuns.runNow());
+        Jobs.RunSummary summary = standingOrderRuns.runNow();
+        return new RunBody(summary.itemsDone(), summary.itemsFailed());
     }
 
     private static @Nullable String reason(@Nullable ReasonBody body) {

@@ -125,18 +125,24 @@ class StandingOrders {
         return found.stream().findFirst();
     }
 
-    /** The next due standing order no other instance is working on, locked until the transaction ends. */
-    Optional<StandingOrder> claimDue(LocalDate today) {
-        return list("ended_at is null and next_run_on <= ? order by next_run_on, id limit 1 for update skip locked",
-                today, Locale.ENGLISH).stream().findFirst();
+    /** The due standing orders no other instance is working on, locked until the transaction ends. */
+    List<StandingOrder> claimDue(LocalDate today) {
+        return list("ended_at is null and next_run_on <= ? order by next_run_on, id for update skip locked", today,
+                Locale.ENGLISH);
     }
 
-    /** @param refusal why the run placed nothing: a message key of the bundles and its arguments */
-    void recordRun(UUID id, LocalDate ranOn, LocalDate nextRunOn, @Nullable UUID orderId,
-            @Nullable FieldError refusal) {
-        jdbc.sql("update orders.standing_order set last_run_on = ?, next_run_on = ?, last_order_id = ?,"
-                + " last_refusal_key = ?, last_refusal_args = ? where id = ?")
-                .params(ranOn, nextRunOn, orderId, refusal == null ? null : refusal.message(),
+    void moveNextRun(UUID id, LocalDate nextRunOn) {
+        jdbc.sql("update orders.standing_order set next_run_on = ? where id = ?").params(nextRunOn, id).update();
+    }
+
+    /**
+     * @param ranOn   the date the run was due
+     * @param refusal why the run placed nothing: a message key of the bundles and its arguments
+     */
+    void recordRun(UUID id, LocalDate ranOn, @Nullable UUID orderId, @Nullable FieldError refusal) {
+        jdbc.sql("update orders.standing_order set last_run_on = ?, last_order_id = ?, last_refusal_key = ?,"
+                + " last_refusal_args = ? where id = ?")
+                .params(ranOn, orderId, refusal == null ? null : refusal.message(),
                         refusal == null ? null : refusal.arguments().stream().map(String::valueOf).toArray(String[]::new),
                         id)
                 .update();
