@@ -45,6 +45,7 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(DANISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSecure(secure);
+        resolver.setCookieHttpOnly(true);
         return resolver;
     }
 
