@@ -45,13 +45,22 @@ class SecurityHeadersTest {
 
     @Test
     void pagesAllowScriptsAndStylesFromThePlatformOnlyAndSendNoReferrerElsewhere() throws Exception {
-        for (String path : List.of("/login", "/", "/no-such-page", "/css/fsc.css", "/swagger-ui/index.html")) {
+        for (String path : List.of("/login", "/", "/no-such-page", "/css/fsc.css", "/admin/users")) {
             HttpHeaders headers = get(path);
             assertThat(policy(headers)).as(path).contains("default-src 'self'", "script-src 'self'",
                     "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'")
                     .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
         }
+    }
+
+    @Test
+    void swaggerUiMaySetStylesButRunsNoInlineScript() throws Exception {
+        HttpHeaders headers = get("/swagger-ui/index.html");
+
+        assertThat(policy(headers)).contains("script-src 'self';", "style-src 'self' 'unsafe-inline'")
+                .doesNotContain("unsafe-eval");
+        assertThat(headers.allValues("Content-Security-Policy")).hasSize(1);
     }
 
     @Test

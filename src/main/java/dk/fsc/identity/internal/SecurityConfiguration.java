@@ -15,7 +15,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -39,6 +44,11 @@ class SecurityConfiguration {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /**
+     * Swagger UI (third-party, no personal data) sets style attributes from its script: the page
+     * policy with inline styles allowed, still no inline script.
+     */
+    static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     /** The API answers JSON: nothing in it may load or run anything. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -60,7 +70,7 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> safeHeaders(headers, API_POLICY))
+                .headers(headers -> safeHeaders(headers, API_POLICY, API_POLICY))
                 .build();
     }
 
@@ -75,7 +85,7 @@ class SecurityConfiguration {
                         .failureHandler(loginFailures()).permitAll())
                 .sessionManagement(sessions -> sessions.invalidSessionStrategy(new ExpiredSessions()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> safeHeaders(headers, PAGE_POLICY))
+                .headers(headers -> safeHeaders(headers, PAGE_POLICY, SWAGGER_UI_POLICY))
                 .build();
     }
 
@@ -84,8 +94,13 @@ class SecurityConfiguration {
      * the content security policy, and no address of ours (they hold citizens' ids) sent to
      * another site as the referrer.
      */
-    private static void safeHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+    private static void safeHeaders(HeadersConfigurer<HttpSecurity> headers, String policy,
+            String swaggerUiPolicy) {
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                new ContentSecurityPolicyHeaderWriter(policy)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
