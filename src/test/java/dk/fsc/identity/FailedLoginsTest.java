@@ -12,6 +12,7 @@ import java.util.UUID;
 import dk.fsc.shared.Cpr;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.Users;
 import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,11 +44,7 @@ class FailedLoginsTest {
     PasswordEncoder passwords;
 
     String newUser(String password) {
-        String name = "login-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
-                .params(name, "Test", passwords.encode(password)).update();
-        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(name).update();
-        return name;
+        return Users.anAgent(jdbc, passwords, "login", password);
     }
 
     HttpResponse<String> formLogin(WebSession session, String user, String password) {

@@ -3,14 +3,13 @@ package dk.fsc.identity;
 import static dk.fsc.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dk.fsc.FscApplication;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.Users;
 import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +41,13 @@ class RememberedApiLoginsTest {
     @Autowired
     DataSource dataSource;
 
-    String newAgent() {
-        String name = "husket-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
-                .params(name, "Test", passwords.encode(PASSWORD)).update();
-        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(name).update();
-        return name;
+    /** A new agent whose HTTP Basic login the instance at {@code port} now remembers; the agent's name. */
+    String rememberedAgent(int port) {
+        String user = Users.anAgent(jdbc, passwords, "husket", PASSWORD);
+        Api api = Api.as(port, user, PASSWORD);
+        assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/regions").status()).as("remembered").isEqualTo(200);
+        return user;
     }
 
     void lockThroughTheLoginForm(int port, String user) {
@@ -58,19 +58,16 @@ class RememberedApiLoginsTest {
 
     @Test
     void anAccountLockedThroughTheLoginFormIsRefusedOnTheApiAtOnce() {
-        String user = newAgent();
-        Api api = Api.as(port, user, PASSWORD);
-        assertThat(api.get("/api/v1/regions").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/regions").status()).as("remembered").isEqualTo(200);
+        String user = rememberedAgent(port);
 
         lockThroughTheLoginForm(port, user);
 
-        assertProblem(api.get("/api/v1/regions"), 401);
+        assertProblem(Api.as(port, user, PASSWORD).get("/api/v1/regions"), 401);
     }
 
     @Test
     void aChangeMadeElsewhereInTheDatabaseEndsTheRememberedLoginAtTheNextCall() {
-        String user = newAgent();
+        String user = rememberedAgent(port);
         Api api = Api.as(port, user, PASSWORD);
         assertThat(api.postJson("/api/v1/citizens/search", "{\"name\":\"Birthe\"}").status()).isEqualTo(200);
 
@@ -90,14 +87,11 @@ class RememberedApiLoginsTest {
                         "--spring.datasource.username=" + database.getUsername(), "--server.port=0",
                         "--spring.datasource.hikari.maximum-pool-size=3")) {
             int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
-            String user = newAgent();
-            Api onTheOther = Api.as(otherPort, user, PASSWORD);
-            assertThat(onTheOther.get("/api/v1/regions").status()).isEqualTo(200);
-            assertThat(onTheOther.get("/api/v1/regions").status()).as("remembered").isEqualTo(200);
+            String user = rememberedAgent(otherPort);
 
             lockThroughTheLoginForm(port, user);
 
-            assertProblem(onTheOther.get("/api/v1/regions"), 401);
+            assertProblem(Api.as(otherPort, user, PASSWORD).get("/api/v1/regions"), 401);
         }
     }
 }
