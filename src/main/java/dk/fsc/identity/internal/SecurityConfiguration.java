@@ -13,7 +13,9 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -21,8 +23,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.DefaultRedirectStrategy;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless and answers with problem+json;
@@ -49,6 +49,7 @@ class SecurityConfiguration {
      * policy with inline styles allowed, still no inline script.
      */
     static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     /** The API answers JSON: nothing in it may load or run anything. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -70,7 +71,8 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> safeHeaders(headers, API_POLICY, API_POLICY))
+                .headers(headers -> noReferrerElsewhere(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
+                        API_POLICY)))
                 .build();
     }
 
@@ -85,23 +87,21 @@ class SecurityConfiguration {
                         .failureHandler(loginFailures()).permitAll())
                 .sessionManagement(sessions -> sessions.invalidSessionStrategy(new ExpiredSessions()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> safeHeaders(headers, PAGE_POLICY, SWAGGER_UI_POLICY))
+                .headers(headers -> noReferrerElsewhere(headers)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .build();
     }
 
     /**
-     * Besides Spring Security's defaults (no sniffing, no framing, no caching, HSTS on https):
-     * the content security policy, and no address of ours (they hold citizens' ids) sent to
-     * another site as the referrer.
+     * Besides Spring Security's defaults (no sniffing, no framing, no caching, HSTS on https),
+     * which the content security policy joins: no address of ours (they hold citizens' ids) is
+     * sent to another site as the referrer.
      */
-    private static void safeHeaders(HeadersConfigurer<HttpSecurity> headers, String policy,
-            String swaggerUiPolicy) {
-        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                new ContentSecurityPolicyHeaderWriter(policy)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                        new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy)))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+    private static HeadersConfigurer<HttpSecurity> noReferrerElsewhere(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     /**
