@@ -19,6 +19,9 @@ import dk.fsc.shared.problem.InvalidInputException;
 public final class Cpr {
 
     private static final Pattern FORMAT = Pattern.compile("([0-9]{6})-?([0-9]{4})");
+    /** Ten digits, or six and four apart by a hyphen or a space (also URL-encoded), not inside a longer number. */
+    private static final Pattern SHAPED = Pattern.compile("(?<![0-9])[0-9]{6}(?:-| |%20|\\+)?[0-9]{4}(?![0-9])");
+    private static final String HIDDEN = "XXXXXX-XXXX";
 
     private final String digits;
     private final LocalDate birthDate;
@@ -62,6 +65,19 @@ public final class Cpr {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code text} holds something shaped like a CPR number, valid or not: what a
+     * person may have typed in the wrong field, and so must not be logged or echoed.
+     */
+    public static boolean appearsIn(String text) {
+        return SHAPED.matcher(text).find();
+    }
+
+    /** {@code text} with everything shaped like a CPR number replaced by {@code XXXXXX-XXXX}. */
+    public static String hideIn(String text) {
+        return SHAPED.matcher(text).replaceAll(HIDDEN);
     }
 
     /** The century of birth by the seventh digit and the two-digit year (CPR-kontoret). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
@@ -15,12 +16,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: no tool downloads a
- * browser of its own. Journeys log in through the real form like a user.
+ * browser of its own. Journeys log in through the real form like a user. Closing fails when
+ * the browser refused anything by the content security policy: every journey proves that
+ * its pages and htmx need no inline script or style.
  */
 public final class Browser implements AutoCloseable {
 
@@ -33,6 +39,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=da");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("SE_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
@@ -141,8 +150,22 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** What the browser has refused by the content security policy since the last call, as its console said it. */
+    public java.util.List<String> refusedByContentSecurityPolicy() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
     @Override
     public void close() {
-        driver.quit();
+        java.util.List<String> refused;
+        try {
+            refused = refusedByContentSecurityPolicy();
+        } finally {
+            driver.quit();
+        }
+        if (!refused.isEmpty()) {
+            throw new AssertionError("The content security policy refused: " + refused);
+        }
     }
 }

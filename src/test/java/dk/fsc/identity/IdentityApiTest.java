@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.Users;
 import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +56,7 @@ class IdentityApiTest {
 
     @Test
     void locksAnAccountAfterFiveWrongPasswordsAndLogsNoPassword() {
-        String user = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
-                .params(user, "Test", passwords.encode("right")).update();
-        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(user).update();
+        String user = Users.anAgent(jdbc, passwords, "lock", "right");
         assertThat(Api.as(port, user, "right").get("/api/v1/regions").status()).isEqualTo(200);
 
         for (int attempt = 0; attempt < 5; attempt++) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dk.fsc.shared.Cpr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Local users for form login and HTTP Basic. After {@link #MAX_FAILED_LOGINS} wrong
- * passwords in a row an account is locked for {@link #LOCK_DURATION}; logins and failures
- * are logged with the user name, never the password.
+ * passwords in a row an account is locked for {@link #LOCK_DURATION}; wrong passwords while it
+ * is locked do not lengthen the lock. A failure is logged with the name of the account, never
+ * the password, and never a name that is no account: people type their CPR number, or their
+ * password, in the name field.
  */
 @Service
 class LocalUsers implements UserDetailsService {
@@ -55,10 +58,12 @@ class LocalUsers implements UserDetailsService {
             return;
         }
         String username = String.valueOf(attempt.getPrincipal());
-        LOG.warn("Failed login for user '{}'", username);
-        if (users.exists(username)) {
-            users.recordFailedLogin(username, MAX_FAILED_LOGINS, clock.instant().plus(LOCK_DURATION));
+        if (!users.exists(username) || Cpr.appearsIn(username)) {
+            LOG.warn("Failed login for a name that is no user");
+            return;
         }
+        LOG.warn("Failed login for user '{}'", username);
+        users.recordFailedLogin(username, MAX_FAILED_LOGINS, clock.instant(), LOCK_DURATION);
     }
 
     @EventListener

@@ -13,9 +13,9 @@ import org.springframework.security.core.AuthenticationException;
  * or integration that sends Basic on every call would spend most of its time there. This
  * answers a repeated login from {@link ApiLoginMemory}, so it costs a map lookup. A wrong
  * password is never remembered: it goes to the real check, which counts it towards the
- * lockout, and makes every remembered login of that user forgotten, so a lock takes effect at
- * once. Disabling an account or changing its roles forgets its logins on this instance at once
- * ({@link UserSessions}); another instance forgets them when the entry expires.
+ * lockout, and makes every remembered login of that user forgotten. A remembered login holds
+ * only while the user's security stamp in the database is unchanged, so a lock (from the login
+ * form, the API or another instance), a disable or a role change takes effect at the next call.
  */
 class RememberedBasicLogins implements AuthenticationProvider {
 
@@ -36,6 +36,7 @@ class RememberedBasicLogins implements AuthenticationProvider {
         if (remembered.isPresent()) {
             return remembered.get();
         }
+        String stamp = memory.stamp(login.getName());
         Authentication checked;
         try {
             checked = passwordCheck.authenticate(login);
@@ -44,7 +45,7 @@ class RememberedBasicLogins implements AuthenticationProvider {
             throw refused;
         }
         if (checked != null && checked.isAuthenticated()) {
-            memory.remember(login.getName(), password, checked);
+            memory.remember(login.getName(), password, checked, stamp);
         }
         return checked;
     }

@@ -2,6 +2,7 @@ package dk.fsc.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,6 +59,19 @@ class UserRepository {
                 "username", UserRepository::user, page);
     }
 
+    /**
+     * A digest of everything that decides whether and as whom the user may log in: password,
+     * enabled, lock, binding and roles. Any change to one of them changes it, whichever
+     * instance made the change; empty when there is no such user.
+     */
+    Optional<String> securityStamp(String username) {
+        return jdbc.sql("""
+                select encode(sha256(convert_to(row(password_hash, enabled, locked_until, municipality_code,
+                    region_code, citizen_id, (select string_agg(role, ',' order by role) from identity.user_role r
+                                              where r.username = app_user.username))::text, 'UTF8')), 'hex')
+                from identity.app_user where username = ?""").param(username).query(String.class).optional();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from identity.app_user where username = ?").param(username)
                 .query(Long.class).single() > 0;
@@ -90,13 +104,17 @@ class UserRepository {
                 .params(username, role.name()).update());
     }
 
-    /** Counts a failed login; at {@code maxAttempts} the account is locked until {@code lockUntil}. */
-    void recordFailedLogin(String username, int maxAttempts, Instant lockUntil) {
+    /**
+     * Counts a failed login at {@code now}; at {@code maxAttempts} the account is locked for
+     * {@code lock}. A failure while the account is locked is not counted.
+     */
+    void recordFailedLogin(String username, int maxAttempts, Instant now, Duration lock) {
         jdbc.sql("""
                 update identity.app_user set failed_logins = failed_logins + 1,
                     locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                where username = ?""")
-                .params(maxAttempts, lockUntil.atOffset(ZoneOffset.UTC), username).update();
+                where username = ? and (locked_until is null or locked_until <= ?)""")
+                .params(maxAttempts, now.plus(lock).atOffset(ZoneOffset.UTC), username, now.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     void recordSuccessfulLogin(String username) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dk.fsc.shared.Cpr;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,10 @@ import org.springframework.http.ResponseEntity;
  * Builds the RFC 9457 problem+json answers of the API, so that every error has the same
  * shape: {@code type, title, status, detail, instance} and, when fields are at fault,
  * {@code errors: [{field, message}]}. The types are documented in {@code docs/api.md}.
+ * <p>
+ * No answer repeats a CPR number: whatever is shaped like one in the detail, the instance
+ * (the path the client called) or a field's name or reason (which may quote the rejected
+ * value) is hidden, wherever the client put it.
  */
 public final class Problems {
 
@@ -40,14 +45,14 @@ public final class Problems {
 
     public static ProblemDetail problem(HttpStatusCode status, @Nullable URI type, String detail, String path,
             List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Cpr.hideIn(detail));
         problem.setType(type == null || "about:blank".equals(type.toString()) ? typeFor(status) : type);
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
-        problem.setInstance(URI.create(path));
+        problem.setInstance(URI.create(Cpr.hideIn(path)));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream().map(error -> new Reason(error.field(), error.message()))
-                    .toList());
+            problem.setProperty("errors", errors.stream()
+                    .map(error -> new Reason(Cpr.hideIn(error.field()), Cpr.hideIn(error.message()))).toList());
         }
         return problem;
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class RememberedBasicLoginsTest {
 
     final AtomicInteger checks = new AtomicInteger();
     Instant now = Instant.parse("2026-11-22T10:00:00Z");
+    /** The user's security stamp in the database. */
+    String stamp = "unlocked";
 
     /** A password check that counts its calls and knows one password. */
     final AuthenticationProvider passwordCheck = new AuthenticationProvider() {
@@ -58,7 +61,7 @@ class RememberedBasicLoginsTest {
                 return now;
             }
         };
-        return new RememberedBasicLogins(passwordCheck, new ApiLoginMemory(memory, clock));
+        return new RememberedBasicLogins(passwordCheck, new ApiLoginMemory(memory, clock, user -> Optional.of(stamp)));
     }
 
     static UsernamePasswordAuthenticationToken login(String password) {
@@ -96,6 +99,18 @@ class RememberedBasicLoginsTest {
         logins.authenticate(login("right"));
 
         assertThat(checks).hasValue(4);
+    }
+
+    @Test
+    void aChangedSecurityStampMakesTheNextLoginCheckedAgain() {
+        RememberedBasicLogins logins = logins(Duration.ofSeconds(60));
+        logins.authenticate(login("right"));
+
+        stamp = "locked elsewhere";
+        logins.authenticate(login("right"));
+        logins.authenticate(login("right"));
+
+        assertThat(checks).hasValue(2);
     }
 
     @Test

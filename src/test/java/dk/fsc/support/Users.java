@@ -1,0 +1,22 @@
+package dk.fsc.support;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Local user accounts made straight in the database, for tests of logging in. */
+public final class Users {
+
+    private Users() {
+    }
+
+    /** A new FSC_AGENT named {@code prefix-xxxxxxxx} with this password; its name. */
+    public static String anAgent(JdbcClient jdbc, PasswordEncoder passwords, String prefix, String password) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
+                .params(name, "Test", passwords.encode(password)).update();
+        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(name).update();
+        return name;
+    }
+}
