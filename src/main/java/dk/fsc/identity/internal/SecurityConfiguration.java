@@ -32,7 +32,8 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = { "/", "/login", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.ico", "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/favicon.ico", "/favicon.svg", "/tilgaengelighed", "/error", "/error/**", "/actuator/health",
+            "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
     @Bean
