@@ -90,6 +90,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs out with the header's button, as a user would. */
+    public Browser logOut() {
+        driver.findElement(By.cssSelector(".session form button[type=submit]")).click();
+        return waitForUrlEnding("/login?logout");
+    }
+
     /** Resizes the window, e.g. to a phone's 390 × 844. */
     public Browser windowSize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
