@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AuditLog {
 
-    /** Records that the current user did {@code action} (e.g. {@code citizen.read}) on a citizen. */
+    /**
+     * Records that the current user did {@code action} (e.g. {@code citizen.read}, one of
+     * {@link AuditAction}) on a citizen. Within one web request only the first row about a
+     * citizen is written for reads; changes are always written.
+     */
     void record(UUID citizenId, String action);
 
     /**
@@ -39,6 +43,9 @@ public interface AuditLog {
     /** Entries for administrators: optionally of one citizen and within a period, newest first. */
     Paged<Entry> search(@Nullable UUID citizenId, @Nullable Instant from, @Nullable Instant to, PageQuery page);
 
-    /** The citizen's own view of who has looked at their data, newest first, over the last two years. */
-    Paged<Entry> accessLogOf(UUID citizenId, PageQuery page);
+    /**
+     * The citizen's own view of who has looked at their data, newest first, over the last two
+     * years; without the rows of {@code exceptActor} (the citizen's own user) unless it is null.
+     */
+    Paged<Entry> accessLogOf(UUID citizenId, @Nullable String exceptActor, PageQuery page);
 }

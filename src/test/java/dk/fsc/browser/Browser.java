@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -24,14 +29,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: no tool downloads a
- * browser of its own. Journeys log in through the real form like a user. Closing fails when
- * the browser refused anything by the content security policy: every journey proves that
- * its pages and htmx need no inline script or style.
+ * browser of its own. Journeys log in through the real form like a user. Every page a journey
+ * opens or waits on is checked with axe-core against WCAG 2.1 A and AA, and a violation fails
+ * the journey. Closing fails when the browser refused anything by the content security policy:
+ * every journey proves that its pages and htmx need no inline script or style.
  */
 public final class Browser implements AutoCloseable {
 
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
     private final ChromeDriver driver;
     private final String baseUrl;
+    private String lastChecked = "";
 
     public Browser(int port) {
         ChromeOptions options = new ChromeOptions();
@@ -52,6 +61,30 @@ public final class Browser implements AutoCloseable {
 
     public Browser open(String path) {
         driver.get(baseUrl + path);
+        checkAccessibility();
+        return this;
+    }
+
+    /**
+     * Runs axe-core on the page as it is now and fails on any WCAG 2.1 A or AA violation, naming
+     * each rule and the elements that break it. A page unchanged since the last check is not checked again.
+     */
+    public Browser checkAccessibility() {
+        String page = (String) driver.executeScript(
+                "return location.href + '|' + document.documentElement.outerHTML.length + '|'"
+                        + " + [...document.documentElement.outerHTML].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0);");
+        if (page.equals(lastChecked)) {
+            return this;
+        }
+        List<Rule> violations = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility violations on " + driver.getCurrentUrl() + ":\n"
+                    + violations.stream().map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " at "
+                            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                                    .collect(Collectors.joining(", ")))
+                            .collect(Collectors.joining("\n")));
+        }
+        lastChecked = page;
         return this;
     }
 
@@ -61,7 +94,14 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        checkAccessibility();
         return this;
+    }
+
+    /** Logs out with the header's button, as a user would. */
+    public Browser logOut() {
+        driver.findElement(By.cssSelector(".session form button[type=submit]")).click();
+        return waitForUrlEnding("/login?logout");
     }
 
     /** Resizes the window, e.g. to a phone's 390 × 844. */
@@ -79,7 +119,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        WebElement shown = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        checkAccessibility();
+        return shown;
     }
 
     /**
@@ -89,6 +132,7 @@ public final class Browser implements AutoCloseable {
      */
     public String waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        checkAccessibility();
         return driver.findElement(by).getText();
     }
 
@@ -99,12 +143,16 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until exactly {@code count} elements match, e.g. after htmx swapped a list. */
     public java.util.List<WebElement> waitForCount(By by, int count) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.numberOfElementsToBe(by, count));
+        java.util.List<WebElement> found = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.numberOfElementsToBe(by, count));
+        checkAccessibility();
+        return found;
     }
 
     /** Waits until the browser has gone to a page whose address ends with {@code suffix}. */
     public Browser waitForUrlEnding(String suffix) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));
+        checkAccessibility();
         return this;
     }
 

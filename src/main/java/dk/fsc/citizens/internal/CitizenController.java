@@ -101,10 +101,12 @@ class CitizenController {
     }
 
     @GetMapping("/me/access-log")
-    @Operation(summary = "Who has read or changed my data (CITIZEN), newest first, the last two years")
-    Paged<AccessLogs.Access> myAccessLog(@RequestParam(defaultValue = "0") int page,
+    @Operation(summary = "Who has read or changed my data (CITIZEN), newest first, the last two years;"
+            + " my own actions only with includeOwn=true")
+    Paged<AccessLogs.Access> myAccessLog(@RequestParam(defaultValue = "false") boolean includeOwn,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_SIZE) int size) {
-        return accessLogs.mine(new PageQuery(page, size));
+        return accessLogs.mine(includeOwn, new PageQuery(page, size));
     }
 
     /** An ISO instant, or a date meaning its start in Danish time. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.citizens.CitizenView;
+import dk.fsc.identity.CurrentUsers;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.FieldError;
@@ -39,9 +40,11 @@ class CitizenPages {
     private final AccessLogs accessLogs;
     private final ReferenceData reference;
     private final MessageSource messages;
+    private final CurrentUsers currentUsers;
 
     CitizenPages(FindCitizens findCitizens, ChangeContact changeContact, ChangeAddress changeAddress,
-            AccessLogs accessLogs, ReferenceData reference, MessageSource messages) {
+            AccessLogs accessLogs, ReferenceData reference, MessageSource messages, CurrentUsers currentUsers) {
+        this.currentUsers = currentUsers;
         this.findCitizens = findCitizens;
         this.changeContact = changeContact;
         this.changeAddress = changeAddress;
@@ -119,9 +122,21 @@ class CitizenPages {
     }
 
     @GetMapping("/me/access-log")
-    String accessLog(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("log", accessLogs.mine(new PageQuery(Math.max(page, 0), PageQuery.DEFAULT_SIZE)));
+    String accessLog(@RequestParam(defaultValue = "false") boolean own, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("own", own);
+        model.addAttribute("log", accessLogs.mine(own, new PageQuery(Math.max(page, 0), PageQuery.DEFAULT_SIZE)));
         return "citizens/access-log";
+    }
+
+    /** The citizen's own page: their contact data and address; other roles have no such page. */
+    @GetMapping("/my/profile")
+    String myProfile() {
+        UUID citizenId = currentUsers.require().citizenId();
+        if (citizenId == null) {
+            throw new NotFoundException("No such page.");
+        }
+        return "redirect:/citizens/" + citizenId;
     }
 
     /** The citizen's page, or for htmx the part of it below the heading; the forms keep what was typed. */

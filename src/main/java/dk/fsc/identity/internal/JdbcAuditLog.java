@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dk.fsc.identity.AuditAction;
 import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
@@ -24,9 +26,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
+/**
+ * Writes the log in the caller's transaction. One request (a page view, an API call) writes at
+ * most one row per citizen for reads: a page that asks several use cases for the same citizen
+ * (orders, standing orders, the citizen's name) is one look at the citizen, and changes are
+ * always written. A row whose transaction rolls back is forgotten, so a later read in the same
+ * request is written instead.
+ */
 @Service
 class JdbcAuditLog implements AuditLog {
+
+    private static final String CITIZENS_RECORDED = JdbcAuditLog.class.getName() + ".citizensRecorded";
 
     private static final String COLUMNS =
             "id, at, actor, actor_roles, actor_municipality, citizen_id, subject_user, action, detail, client";
@@ -62,12 +77,43 @@ class JdbcAuditLog implements AuditLog {
 
     private void insert(CurrentUser user, @Nullable UUID citizenId, @Nullable String subjectUser, String action,
             @Nullable String detail) {
+        AuditAction known = AuditAction.ofCode(action);
+        if (citizenId != null && !firstInRequest(citizenId) && known.read()) {
+            return;
+        }
         jdbc.sql("insert into identity.audit_log (at, actor, actor_roles, actor_municipality, citizen_id,"
                 + " subject_user, action, detail, client) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), user.username(),
                         user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                         user.municipalityCode(), citizenId, subjectUser, action, detail, user.client())
                 .update();
+    }
+
+    /** Whether this request has written no row about the citizen yet (outside a request: always). */
+    @SuppressWarnings("unchecked")
+    private static boolean firstInRequest(UUID citizenId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return true;
+        }
+        Set<UUID> recorded = (Set<UUID>) request.getAttribute(CITIZENS_RECORDED, RequestAttributes.SCOPE_REQUEST);
+        if (recorded == null) {
+            recorded = new HashSet<>();
+            request.setAttribute(CITIZENS_RECORDED, recorded, RequestAttributes.SCOPE_REQUEST);
+        }
+        if (!recorded.add(citizenId)) {
+            return false;
+        }
+        Set<UUID> ofRequest = recorded;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    ofRequest.remove(citizenId);
+                }
+            }
+        });
+        return true;
     }
 
     @Override
@@ -93,9 +139,13 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     @Transactional(readOnly = true)
-    public Paged<Entry> accessLogOf(UUID citizenId, PageQuery page) {
+    public Paged<Entry> accessLogOf(UUID citizenId, @Nullable String exceptActor, PageQuery page) {
         Instant twoYearsAgo = clock.instant().atOffset(ZoneOffset.UTC).minusYears(2).toInstant();
-        return page("citizen_id = ? and at >= ?", List.of(citizenId, twoYearsAgo.atOffset(ZoneOffset.UTC)), page);
+        if (exceptActor == null) {
+            return page("citizen_id = ? and at >= ?", List.of(citizenId, twoYearsAgo.atOffset(ZoneOffset.UTC)), page);
+        }
+        return page("citizen_id = ? and at >= ? and actor <> ?",
+                List.of(citizenId, twoYearsAgo.atOffset(ZoneOffset.UTC), exceptActor), page);
     }
 
     private Paged<Entry> page(String where, List<Object> params, PageQuery page) {

@@ -54,7 +54,8 @@ class SecurityConfiguration {
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PATHS = { "/", "/login", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.ico", "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/favicon.ico", "/favicon.svg", "/tilgaengelighed", "/error", "/error/**", "/actuator/health",
+            "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
     @Bean

@@ -224,11 +224,12 @@ class OrderPages {
         return "redirect:/worklist";
     }
 
+    /** The order page; its first read is the role-checked one, so a refused role has looked at nothing. */
     private String page(UUID citizenId, Model model) {
+        List<Order> history = reads.ofCitizen(citizenId, new PageQuery(0, 20)).items();
         CitizenView citizen = reads.citizen(citizenId, "order.read");
         CurrentUser user = currentUsers.require();
         List<ReadOrders.Orderable> orderable = reads.orderable(citizenId, LocaleContextHolder.getLocale());
-        List<Order> history = reads.ofCitizen(citizenId, new PageQuery(0, 20)).items();
         model.addAttribute("citizen", citizen);
         model.addAttribute("self", user.has(Role.CITIZEN));
         model.addAttribute("mayOrder", user.hasAny(Role.CITIZEN, Role.FSC_AGENT)

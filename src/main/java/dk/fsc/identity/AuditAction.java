@@ -1,0 +1,79 @@
+package dk.fsc.identity;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every action the audit log knows, by the code stored in {@code identity.audit_log.action}.
+ * Each has a text for the citizen's access log in every language ({@code audit.action.<code>}).
+ * A read may be recorded once per request and citizen; a change is always recorded.
+ */
+public enum AuditAction {
+    CITIZEN_READ("citizen.read", true),
+    CITIZEN_SEARCH("citizen.search", true),
+    CITIZEN_CREATE("citizen.create", false),
+    CITIZEN_UPDATE_CONTACT("citizen.update-contact", false),
+    CITIZEN_UPDATE_ADDRESS("citizen.update-address", false),
+    CITIZEN_MOVE("citizen.move", false),
+    GRANT_READ("grant.read", true),
+    GRANT_MAKE("grant.make", false),
+    GRANT_CHANGE("grant.change", false),
+    GRANT_END("grant.end", false),
+    ORDER_PLACE("order.place", false),
+    ORDER_READ("order.read", true),
+    ORDER_CONSUMPTION("order.consumption", true),
+    ORDER_CUT_SIZES("order.cut-sizes", true),
+    ORDER_APPROVE("order.approve", false),
+    ORDER_REJECT("order.reject", false),
+    ORDER_CANCEL("order.cancel", false),
+    ORDER_ADVANCE("order.advance", false),
+    ORDER_STANDING("order.standing", false),
+    STANDING_ORDER_CREATE("standing-order.create", false),
+    STANDING_ORDER_READ("standing-order.read", true),
+    STANDING_ORDER_END("standing-order.end", false),
+    WORKLIST_READ("worklist.read", true),
+    /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
+    ACCESS_REFUSED("access.refused", false),
+    USER_CREATE("user.create", false),
+    USER_CHANGE_ROLES("user.change-roles", false),
+    USER_UNLOCK("user.unlock", false),
+    USER_DISABLE("user.disable", false),
+    USER_ENABLE("user.enable", false);
+
+    private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
+
+    private final String code;
+    private final boolean read;
+
+    AuditAction(String code, boolean read) {
+        this.code = code;
+        this.read = read;
+    }
+
+    /** The code stored in the log, e.g. {@code order.read}. */
+    public String code() {
+        return code;
+    }
+
+    /** Whether the action only looked at data (so one row per request and citizen tells all). */
+    public boolean read() {
+        return read;
+    }
+
+    /** The message key of the action's text in the citizen's access log. */
+    public String messageKey() {
+        return "audit.action." + code;
+    }
+
+    /** The action with this code; an unknown code is a programming error, so nothing unnamed is ever logged. */
+    public static AuditAction ofCode(String code) {
+        AuditAction action = BY_CODE.get(code);
+        if (action == null) {
+            throw new IllegalArgumentException("Unknown audit action: " + code);
+        }
+        return action;
+    }
+}
