@@ -11,7 +11,9 @@ public enum ApiScope {
             "/api/v1/clusters", "/api/v1/populations", "/api/v1/populations/*")),
     /** The assortment: products, their prices, areas, device functions and service rates (not contracts). */
     ASSORTMENT_READ("GET", List.of("/api/v1/products", "/api/v1/products/*", "/api/v1/products/*/prices",
-            "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates"));
+            "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates")),
+    /** The metrics a monitoring system scrapes (Prometheus); nothing of the API. */
+    METRICS_READ("GET", List.of("/actuator/prometheus"));
 
     private final String method;
     private final List<String> paths;

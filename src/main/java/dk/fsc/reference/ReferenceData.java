@@ -20,8 +20,11 @@ public interface ReferenceData {
 
     Optional<PopulationYear> populationYear(int year);
 
-    /** The newest year's figures: the default basis of population-based allocations. */
-    default Optional<PopulationYear> newestPopulationYear() {
-        return populationYears().stream().findFirst().flatMap(this::populationYear);
-    }
+    /**
+     * The default basis of population-based allocations in a region: the newest year with a
+     * figure for every municipality of the region. A partial year (figures for some
+     * municipalities only) is never the default; it is used only when named
+     * ({@link #populationYear(int)}). Empty when no year is complete for the region.
+     */
+    Optional<PopulationYear> allocationYear(String regionCode);
 }

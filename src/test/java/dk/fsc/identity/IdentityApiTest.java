@@ -4,8 +4,10 @@ import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.support.Api;
@@ -77,6 +79,35 @@ class IdentityApiTest {
                 .hasMessageContaining("audit_log");
         assertThatThrownBy(() -> jdbc.sql("delete from identity.audit_log").update()).hasMessageContaining("audit_log");
         assertThatThrownBy(() -> jdbc.sql("truncate identity.audit_log").update()).hasMessageContaining("audit_log");
+    }
+
+    /**
+     * The application connects as a role with data rights only; the migrations ran as the owner. So
+     * not even code that goes wrong inside the application can switch the audit log's trigger off,
+     * drop it, or grant itself what the migrations withheld.
+     */
+    @Test
+    void theApplicationsDatabaseRoleCannotAlterTheAuditLogOrGrantItselfRights() {
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("fsc_app");
+        assertThat(jdbc.sql("select tableowner from pg_tables where schemaname = 'identity' and tablename = 'audit_log'")
+                .query(String.class).single()).isEqualTo("fsc");
+
+        for (String statement : List.of(
+                "alter table identity.audit_log disable trigger audit_log_append_only",
+                "alter table identity.audit_log disable trigger all",
+                "drop trigger audit_log_append_only on identity.audit_log",
+                "drop function identity.refuse_audit_log_change() cascade",
+                "update identity.audit_log set actor = 'someone else'",
+                "delete from identity.audit_log",
+                "create table public.anything (id int)",
+                "set role fsc")) {
+            assertThatThrownBy(() -> jdbc.sql(statement).update()).as(statement).rootCause()
+                    .hasMessageFindingMatch("must be owner|permission denied");
+        }
+        // Without the grant option PostgreSQL grants nothing: a warning, or an error when the role holds no right.
+        catchThrowable(() -> jdbc.sql("grant update, delete on identity.audit_log to current_user").update());
+        assertThat(jdbc.sql("select has_table_privilege('identity.audit_log', 'UPDATE')"
+                + " or has_table_privilege('identity.audit_log', 'DELETE')").query(Boolean.class).single()).isFalse();
     }
 
     @Test

@@ -26,6 +26,9 @@ class ReferenceApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ReferenceData referenceData;
+
     Api admin;
 
     @BeforeEach
@@ -198,6 +201,47 @@ class ReferenceApiTest {
         assertProblem(admin.send("PUT", "/api/v1/populations/2104", "application/json", "{\"751\":1}"), 415);
     }
 
+    /**
+     * An import for some municipalities only (once, two of them became the basis of every
+     * allocation) is a partial year: shown as such, never the default. Region Nordjylland, which no
+     * other test gives municipalities, so its completeness is this test's alone.
+     */
+    @Test
+    void theDefaultYearOfAllocationsIsTheNewestYearCompleteForTheRegion() {
+        for (String municipality : List.of("{\"code\":\"851\",\"name\":\"Aalborg\",\"regionCode\":\"1081\"}",
+                "{\"code\":\"849\",\"name\":\"Jammerbugt\",\"regionCode\":\"1081\"}")) {
+            assertThat(admin.postJson("/api/v1/municipalities", municipality).status()).isEqualTo(201);
+        }
+        assertThat(referenceData.allocationYear("1081")).isEmpty();
+        assertThat(admin.send("PUT", "/api/v1/populations/2060", "text/csv", "851,120000\n849,38000\n").status())
+                .isEqualTo(201);
+        assertThat(admin.send("PUT", "/api/v1/populations/2061", "text/csv", "851,121000\n").status()).isEqualTo(201);
+
+        assertThat(referenceData.allocationYear("1081")).get().extracting(PopulationYear::year).isEqualTo(2060);
+        assertThat(referenceData.populationYear(2061).orElseThrow().completeRegions()).doesNotContain("1081");
+        JsonNode years = admin.get("/api/v1/populations").json();
+        JsonNode partial = year(years, 2061);
+        assertThat(partial.path("partial").asBoolean()).isTrue();
+        assertThat(partial.path("defaultFor")).isEmpty();
+        JsonNode complete = year(years, 2060);
+        assertThat(complete.path("completeRegions").toString()).contains("1081");
+        assertThat(complete.path("defaultFor").toString()).contains("1081");
+        // Region Midtjylland keeps a complete year (the seed's), whatever partial years came later.
+        assertThat(referenceData.allocationYear("1082")).get().satisfies(year -> {
+            assertThat(year.partial()).isFalse();
+            assertThat(year.completeRegions()).contains("1082");
+        });
+    }
+
+    private static JsonNode year(JsonNode years, int year) {
+        for (JsonNode candidate : years) {
+            if (candidate.path("year").asInt() == year) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no year " + year + " in " + years);
+    }
+
     @Test
     void answersUnknownYearsWith404() {
         assertProblem(admin.get("/api/v1/populations/1800"), 404);
@@ -266,7 +310,7 @@ class ReferenceApiTest {
         JsonNode health = anonymous.get("/actuator/health").json();
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(anonymous.get("/actuator/prometheus", "text/plain").body()).contains("jvm_memory_used_bytes");
+        assertThat(anonymous.get("/actuator/prometheus", "text/plain").status()).isEqualTo(401);
         assertThat(anonymous.get("/v3/api-docs").body()).contains("/api/v1/municipalities", "/api/v1/populations/{year}");
     }
 }

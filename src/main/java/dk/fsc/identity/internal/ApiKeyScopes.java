@@ -20,6 +20,22 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 class ApiKeyScopes implements AuthorizationManager<RequestAuthorizationContext> {
 
+    private final boolean people;
+
+    /** People (authenticated) and API keys within their scopes. */
+    ApiKeyScopes() {
+        this(true);
+    }
+
+    private ApiKeyScopes(boolean people) {
+        this.people = people;
+    }
+
+    /** API keys within their scopes, nobody else: machine endpoints such as the metrics. */
+    static ApiKeyScopes keysOnly() {
+        return new ApiKeyScopes(false);
+    }
+
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
             RequestAuthorizationContext context) {
@@ -28,7 +44,7 @@ class ApiKeyScopes implements AuthorizationManager<RequestAuthorizationContext> 
             return new AuthorizationDecision(
                     key.scopes().stream().anyMatch(scope -> allows(scope, context.getRequest())));
         }
-        return new AuthorizationDecision(caller != null && caller.isAuthenticated()
+        return new AuthorizationDecision(people && caller != null && caller.isAuthenticated()
                 && !(caller instanceof AnonymousAuthenticationToken));
     }
 

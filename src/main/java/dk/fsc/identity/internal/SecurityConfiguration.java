@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the API ({@code /api/**}) is stateless and answers with problem+json;
+ * Three filter chains: the metrics ({@code /actuator/prometheus}) for an API key with the
+ * METRICS_READ scope only; the API ({@code /api/**}) is stateless and answers with problem+json;
  * the web UI uses form login, sessions and CSRF tokens. With {@code fsc.oidc.enabled} the
  * {@link Broker} adds login through the OpenID Connect broker to the UI and its bearer tokens
  * to the API. Rules on who may do what live on the service methods ({@code @PreAuthorize}),
@@ -55,8 +56,22 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = { "/", "/login", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/favicon.svg", "/tilgaengelighed", "/error", "/error/**", "/actuator/health",
-            "/actuator/health/**", "/actuator/prometheus",
+            "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+    /** The metrics answer only an API key with the METRICS_READ scope (the monitoring system's). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ProblemSecurityHandler problems, ApiKeys apiKeys)
+            throws Exception {
+        return http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(ApiKeyScopes.keysOnly()))
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
 
     @Bean
     @Order(1)

@@ -10,7 +10,6 @@ import dk.fsc.reference.Cluster;
 import dk.fsc.reference.Municipality;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.PopulationYear;
-import dk.fsc.reference.ReferenceData;
 import dk.fsc.reference.Region;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.RequestBodies;
@@ -32,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference data", description = "Regions, municipalities, clusters and population figures")
 class ReferenceController {
 
-    private final ReferenceData referenceData;
+    private final ReferenceDataService referenceData;
     private final ImportPopulations importPopulations;
     private final AddMunicipality addMunicipality;
 
-    ReferenceController(ReferenceData referenceData, ImportPopulations importPopulations,
+    ReferenceController(ReferenceDataService referenceData, ImportPopulations importPopulations,
             AddMunicipality addMunicipality) {
         this.referenceData = referenceData;
         this.importPopulations = importPopulations;
@@ -78,16 +77,21 @@ class ReferenceController {
     }
 
     record PopulationYearSummary(int year, String source, Instant importedAt, String importedBy, long total,
-            int municipalities) {
+            int municipalities, boolean partial, List<String> completeRegions, List<String> defaultFor) {
     }
 
     @GetMapping("/populations")
-    @Operation(summary = "The years with population figures, newest first")
+    @Operation(summary = "The years with population figures, newest first",
+            description = "A year is partial when some municipality has no figure. An allocation by population "
+                    + "uses, unless it names a year, the newest year complete for its region: defaultFor.")
     List<PopulationYearSummary> populationYears() {
-        return referenceData.populationYears().stream()
-                .flatMap(year -> referenceData.populationYear(year).stream())
-                .map(year -> new PopulationYearSummary(year.year(), year.source(), year.importedAt(),
-                        year.importedBy(), year.total(), year.figures().size()))
+        return referenceData.listedYears().stream()
+                .map(listed -> {
+                    PopulationYear year = listed.year();
+                    return new PopulationYearSummary(year.year(), year.source(), year.importedAt(),
+                            year.importedBy(), year.total(), year.figures().size(), year.partial(),
+                            year.completeRegions(), listed.defaultFor());
+                })
                 .toList();
     }
 

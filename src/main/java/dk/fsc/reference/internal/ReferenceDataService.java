@@ -1,6 +1,9 @@
 package dk.fsc.reference.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dk.fsc.reference.Cluster;
@@ -50,5 +53,26 @@ class ReferenceDataService implements ReferenceData {
     @Override
     public Optional<PopulationYear> populationYear(int year) {
         return repository.populationYear(year);
+    }
+
+    @Override
+    public Optional<PopulationYear> allocationYear(String regionCode) {
+        return repository.newestYearCompleteFor(regionCode).flatMap(repository::populationYear);
+    }
+
+    /** A loaded year, with the regions whose allocations it is the default basis of. */
+    record ListedYear(PopulationYear year, List<String> defaultFor) {
+    }
+
+    /** Every loaded year, newest first, for the reference pages and API. */
+    List<ListedYear> listedYears() {
+        Map<Integer, List<String>> defaults = new HashMap<>();
+        for (Region region : regions()) {
+            repository.newestYearCompleteFor(region.code()).ifPresent(
+                    year -> defaults.computeIfAbsent(year, key -> new ArrayList<>()).add(region.code()));
+        }
+        return populationYears().stream().flatMap(year -> populationYear(year).stream())
+                .map(year -> new ListedYear(year, defaults.getOrDefault(year.year(), List.of())))
+                .toList();
     }
 }

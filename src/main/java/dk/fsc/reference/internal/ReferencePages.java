@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import dk.fsc.reference.Municipality;
-import dk.fsc.reference.ReferenceData;
 import dk.fsc.reference.Region;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
@@ -32,12 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReferencePages {
 
-    private final ReferenceData referenceData;
+    private final ReferenceDataService referenceData;
     private final ImportPopulations importPopulations;
     private final AddMunicipality addMunicipality;
     private final MessageSource messages;
 
-    ReferencePages(ReferenceData referenceData, ImportPopulations importPopulations,
+    ReferencePages(ReferenceDataService referenceData, ImportPopulations importPopulations,
             AddMunicipality addMunicipality, MessageSource messages) {
         this.referenceData = referenceData;
         this.importPopulations = importPopulations;
@@ -79,8 +78,7 @@ class ReferencePages {
 
     @GetMapping("/populations")
     String populations(Model model, HtmxRequest htmx) {
-        model.addAttribute("years", referenceData.populationYears().stream()
-                .flatMap(year -> referenceData.populationYear(year).stream()).toList());
+        model.addAttribute("years", referenceData.listedYears());
         return htmx.isHtmxRequest() ? "reference/populations :: import-form" : "reference/populations";
     }
 

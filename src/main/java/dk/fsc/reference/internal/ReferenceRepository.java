@@ -29,6 +29,13 @@ class ReferenceRepository {
                 where municipality_code = m.code order by year desc limit 1) p on true
             """;
 
+    /** Region r has a municipality, and none without a figure in year y. */
+    private static final String COMPLETE = """
+            exists (select 1 from reference.municipality m where m.region_code = r.code)
+            and not exists (select 1 from reference.municipality m where m.region_code = r.code
+                and not exists (select 1 from reference.population p
+                                where p.year = y.year and p.municipality_code = m.code))""";
+
     private final JdbcClient jdbc;
 
     ReferenceRepository(JdbcClient jdbc) {
@@ -115,9 +122,25 @@ class ReferenceRepository {
                                     rs.getInt("population")))
                             .list();
                     long total = figures.stream().mapToLong(PopulationYear.Figure::population).sum();
+                    boolean partial = jdbc.sql("""
+                            select exists (select 1 from reference.municipality m
+                                where not exists (select 1 from reference.population p
+                                                  where p.year = ? and p.municipality_code = m.code)
+                                and exists (select 1 from reference.population p
+                                            join reference.municipality o on o.code = p.municipality_code
+                                            where p.year = ? and o.region_code = m.region_code))""")
+                            .params(year, year).query(Boolean.class).single();
+                    List<String> completeRegions = jdbc.sql("select r.code from reference.region r, "
+                            + "(select ?::int as year) y where " + COMPLETE + " order by r.code")
+                            .param(year).query(String.class).list();
                     return new PopulationYear(year, header.source(), header.importedAt(), header.importedBy(), total,
-                            figures);
+                            partial, completeRegions, figures);
                 });
+    }
+
+    Optional<Integer> newestYearCompleteFor(String regionCode) {
+        return jdbc.sql("select y.year from reference.population_year y, reference.region r where r.code = ? and "
+                + COMPLETE + " order by y.year desc limit 1").param(regionCode).query(Integer.class).optional();
     }
 
     /**

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      one server per JVM (tests)
  * @param port          the port to listen on (loopback only); 0 picks a free port
  * @param database      the database the platform uses
- * @param user          the non-superuser role that owns the database and that the platform
- *                      connects as
+ * @param user          the non-superuser role that owns the database and its schemas and runs
+ *                      the migrations
+ * @param appUser       the role the platform connects as: data rights only, granted by the
+ *                      migrations
  */
 @ConfigurationProperties("fsc.embedded-db")
-public record EmbeddedPostgresProperties(@Nullable String dataDirectory, int port, String database, String user) {
+public record EmbeddedPostgresProperties(@Nullable String dataDirectory, int port, String database, String user,
+        String appUser) {
 
     public boolean ephemeral() {
         return dataDirectory == null || dataDirectory.isBlank();

@@ -97,8 +97,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void ensureDatabase() {
         DataSource admin = postgres.getPostgresDatabase();
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            if (!exists(connection, "select 1 from pg_roles where rolname = ?", properties.user())) {
-                statement.execute("create role \"" + properties.user() + "\" login");
+            for (String role : new String[] { properties.user(), properties.appUser() }) {
+                if (!exists(connection, "select 1 from pg_roles where rolname = ?", role)) {
+                    statement.execute("create role \"" + role + "\" login");
+                }
             }
             if (!exists(connection, "select 1 from pg_database where datname = ?", properties.database())) {
                 statement.execute("create database \"" + properties.database() + "\" owner \"" + properties.user()
@@ -118,12 +120,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl(properties.user(), properties.database());
+    /** The URL to connect as {@code user}, the owner or the application's role. */
+    public String jdbcUrl(String user) {
+        return postgres.getJdbcUrl(user, properties.database());
     }
 
-    public String user() {
+    /** The role that owns the database and runs the migrations. */
+    public String owner() {
         return properties.user();
+    }
+
+    /** The role the application connects as. */
+    public String appUser() {
+        return properties.appUser();
     }
 
     public int port() {

@@ -63,6 +63,11 @@ class BrokerClaimsTest {
         public Optional<PopulationYear> populationYear(int year) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<PopulationYear> allocationYear(String regionCode) {
+            return Optional.empty();
+        }
     };
 
     /** One registered citizen. */
