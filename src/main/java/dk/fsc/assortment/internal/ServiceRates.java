@@ -42,6 +42,13 @@ class ServiceRates {
         return rates.ratesOn(date);
     }
 
+    /** The kinds of rate, in the order the rates are listed. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<String> kinds() {
+        return rates.kinds();
+    }
+
     /** @param productId the device model, for a kind set per model (the lease) */
     record Command(@Nullable String kind, @Nullable UUID productId, @Nullable LocalDate validFrom,
             @Nullable Long amountOre) {
