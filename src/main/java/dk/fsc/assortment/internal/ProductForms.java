@@ -78,7 +78,7 @@ class ProductForms {
             doseSlots = Objects.requireNonNullElse(doseSlots, "");
         }
 
-        List<String> chosenFunctions() {
+        public List<String> chosenFunctions() {
             return functions == null ? List.of() : functions;
         }
     }

@@ -5,9 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.Municipality;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.DomainException;
@@ -190,6 +192,8 @@ class CitizenPages {
         if (details.mayChangeAddress()) {
             model.addAttribute("municipalities", reference.municipalities());
         }
+        model.addAttribute("municipalityNames", reference.municipalities().stream()
+                .collect(Collectors.toMap(Municipality::code, Municipality::name)));
         return htmx.isHtmxRequest() ? "citizens/citizen :: details" : "citizens/citizen";
     }
 
