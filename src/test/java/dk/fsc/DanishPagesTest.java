@@ -91,7 +91,7 @@ class DanishPagesTest {
         check(findings, admin, "/admin/users", "username=&displayName=&password=x&citizenId=nope");
         check(findings, admin, "/suppliers", "name=&cvr=123&gln=1&contactEmail=x");
         check(findings, admin, "/contracts", "tenderReference=&supplierId=&validFrom=x&discountPercent=200");
-        check(findings, admin, "/assortment/products", "itemNumber=%3F&areaCode=STOMA&groupCode=URO_CATHETER"
+        check(findings, admin, "/assortment/products", "itemNumber=%3F&areaCode=STOMA&groupCode=UROLOGY_CATHETER"
                 + "&packSize=0&gtin=1&isoCode=x&holeMin=5&holeMax=1");
         check(findings, admin, "/assortment/products/b0000000-0000-4000-8000-000000000001/prices",
                 "validFrom=2000-01-01&price=x");

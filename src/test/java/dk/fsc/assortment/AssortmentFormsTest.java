@@ -130,7 +130,7 @@ class AssortmentFormsTest {
                 + "&unit=stk&packSize=10&activeFrom=" + inDays(0) + "&holeMin=10&holeMax=45";
 
         HttpResponse<String> rejected = admin.post("/assortment/products", plate.replace("holeMin=10", "holeMin=50")
-                .replace("groupCode=STOMA_BASEPLATE", "groupCode=URO_CATHETER").replace("packSize=10", "packSize=0"));
+                .replace("groupCode=STOMA_BASEPLATE", "groupCode=UROLOGY_CATHETER").replace("packSize=10", "packSize=0"));
         assertReasonNextTo(rejected.body(), "holeMin", "er større end det største hul");
         assertReasonNextTo(rejected.body(), "groupCode", "hører til et andet område end produktets");
         assertReasonNextTo(rejected.body(), "packSize", "skal være mellem 1 og 100000");

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dk.fsc.identity.CurrentUsers;
@@ -23,6 +24,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,6 +64,16 @@ class SupplierPages {
     record SupplierForm(String name, String cvr, String gln, String contactName, String contactEmail,
             String contactPhone) {
 
+        /** A field the form did not send is blank. */
+        SupplierForm {
+            name = Objects.requireNonNullElse(name, "");
+            cvr = Objects.requireNonNullElse(cvr, "");
+            gln = Objects.requireNonNullElse(gln, "");
+            contactName = Objects.requireNonNullElse(contactName, "");
+            contactEmail = Objects.requireNonNullElse(contactEmail, "");
+            contactPhone = Objects.requireNonNullElse(contactPhone, "");
+        }
+
         static SupplierForm of(Supplier supplier) {
             return new SupplierForm(supplier.name(), supplier.cvr(), AssortmentForm.orBlank(supplier.gln()),
                     AssortmentForm.orBlank(supplier.contactName()), AssortmentForm.orBlank(supplier.contactEmail()),
@@ -76,6 +88,17 @@ class SupplierPages {
     /** What the contract form holds, as typed. */
     record ContractForm(String tenderReference, String supplierId, List<String> areaCodes, String validFrom,
             String validTo, String discountPercent, String notes) {
+
+        /** A field the form did not send is blank; no area ticked is none. */
+        ContractForm {
+            tenderReference = Objects.requireNonNullElse(tenderReference, "");
+            supplierId = Objects.requireNonNullElse(supplierId, "");
+            areaCodes = Objects.requireNonNullElse(areaCodes, List.of());
+            validFrom = Objects.requireNonNullElse(validFrom, "");
+            validTo = Objects.requireNonNullElse(validTo, "");
+            discountPercent = Objects.requireNonNullElse(discountPercent, "");
+            notes = Objects.requireNonNullElse(notes, "");
+        }
 
         static ContractForm of(Contract contract) {
             return new ContractForm(contract.tenderReference(), contract.supplierId().toString(),
@@ -101,11 +124,7 @@ class SupplierPages {
     }
 
     @PostMapping("/suppliers")
-    String addSupplier(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String cvr,
-            @RequestParam(defaultValue = "") String gln, @RequestParam(defaultValue = "") String contactName,
-            @RequestParam(defaultValue = "") String contactEmail, @RequestParam(defaultValue = "") String contactPhone,
-            Model model, RedirectAttributes redirect) {
-        SupplierForm form = new SupplierForm(name, cvr, gln, contactName, contactEmail, contactPhone);
+    String addSupplier(@ModelAttribute SupplierForm form, Model model, RedirectAttributes redirect) {
         try {
             Supplier created = saveSupplier.create(form.command());
             return saved("/suppliers/" + created.id(), "suppliers.created", redirect);
@@ -132,12 +151,9 @@ class SupplierPages {
     }
 
     @PostMapping("/suppliers/{id}")
-    String changeSupplier(@PathVariable String id, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String cvr, @RequestParam(defaultValue = "") String gln,
-            @RequestParam(defaultValue = "") String contactName, @RequestParam(defaultValue = "") String contactEmail,
-            @RequestParam(defaultValue = "") String contactPhone, Model model, RedirectAttributes redirect) {
+    String changeSupplier(@PathVariable String id, @ModelAttribute SupplierForm form, Model model,
+            RedirectAttributes redirect) {
         UUID supplierId = AssortmentInput.pathId(id, SaveSupplier.NOT_FOUND);
-        SupplierForm form = new SupplierForm(name, cvr, gln, contactName, contactEmail, contactPhone);
         try {
             saveSupplier.update(supplierId, form.command());
             return saved("/suppliers/" + supplierId, "suppliers.saved", redirect);
@@ -190,14 +206,7 @@ class SupplierPages {
     }
 
     @PostMapping("/contracts")
-    String addContract(@RequestParam(defaultValue = "") String tenderReference,
-            @RequestParam(defaultValue = "") String supplierId,
-            @RequestParam(required = false) @Nullable List<String> areaCodes,
-            @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validTo,
-            @RequestParam(defaultValue = "") String discountPercent, @RequestParam(defaultValue = "") String notes,
-            Model model, RedirectAttributes redirect) {
-        ContractForm form = new ContractForm(tenderReference, supplierId, areaCodes == null ? List.of() : areaCodes,
-                validFrom, validTo, discountPercent, notes);
+    String addContract(@ModelAttribute ContractForm form, Model model, RedirectAttributes redirect) {
         try {
             Contract created = saveContract.create(form.command());
             return saved("/contracts/" + created.id(), "contracts.created", redirect);
@@ -212,6 +221,7 @@ class SupplierPages {
     String contract(@PathVariable String id, Model model) {
         Contract contract = browse.contract(AssortmentInput.pathId(id, SaveContract.NOT_FOUND));
         model.addAttribute("contract", contract);
+        model.addAttribute("contracts", List.of(contract));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", ContractForm.of(contract));
         }
@@ -220,15 +230,9 @@ class SupplierPages {
     }
 
     @PostMapping("/contracts/{id}")
-    String changeContract(@PathVariable String id, @RequestParam(defaultValue = "") String tenderReference,
-            @RequestParam(defaultValue = "") String supplierId,
-            @RequestParam(required = false) @Nullable List<String> areaCodes,
-            @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validTo,
-            @RequestParam(defaultValue = "") String discountPercent, @RequestParam(defaultValue = "") String notes,
-            Model model, RedirectAttributes redirect) {
+    String changeContract(@PathVariable String id, @ModelAttribute ContractForm form, Model model,
+            RedirectAttributes redirect) {
         UUID contractId = AssortmentInput.pathId(id, SaveContract.NOT_FOUND);
-        ContractForm form = new ContractForm(tenderReference, supplierId, areaCodes == null ? List.of() : areaCodes,
-                validFrom, validTo, discountPercent, notes);
         try {
             saveContract.update(contractId, form.command());
             return saved("/contracts/" + contractId, "contracts.saved", redirect);
