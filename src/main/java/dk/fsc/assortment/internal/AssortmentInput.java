@@ -2,9 +2,7 @@ package dk.fsc.assortment.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -94,13 +92,6 @@ final class AssortmentInput {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(notFound);
         }
-    }
-
-    /** The errors by field, for a form that shows each next to its field. */
-    static Map<String, String> byField(List<FieldError> errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-        return byField;
     }
 
     static void check(String detail, List<FieldError> errors) {

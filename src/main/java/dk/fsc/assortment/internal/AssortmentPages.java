@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
 import dk.fsc.shared.web.PageQuery;
 import dk.fsc.shared.web.Paged;
@@ -71,7 +72,7 @@ class AssortmentPages {
         try {
             found = browse.search(new BrowseAssortment.Query(area, null, supplierId, q, activeFilter), pageQuery);
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", AssortmentInput.byField(e.errors()));
+            model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             found = Paged.of(List.of(), pageQuery, 0);
         }
         model.addAttribute("found", found);
