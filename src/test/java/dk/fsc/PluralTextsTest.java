@@ -27,8 +27,8 @@ class PluralTextsTest {
             "pricelist.imported|1|0|1 ny pris er indlæst; ingen fandtes allerede uændret.",
             "pricelist.imported|2|1|2 nye priser er indlæst; 1 fandtes allerede uændret.",
             "pricelist.imported|0|20000|Ingen nye priser er indlæst; 20000 fandtes allerede uændret.",
-            "form.invalidLines|1|0|1 linje er forkert; intet blev gemt. Ret dem, og prøv igen.",
-            "form.invalidLines|4|0|4 linjer er forkerte; intet blev gemt. Ret dem, og prøv igen.",
+            "form.invalidLines|1|0|1 linje er forkert.",
+            "form.invalidLines|4|0|4 linjer er forkerte.",
             "suppliers.productCount|1|0|1 produkt i sortimentet",
             "populations.imported|1|2025|1 kommunes befolkningstal for 2025 er indlæst.",
             "contracts.expiringTitle|90|0|Kontrakter, der udløber inden for 90 dage" })

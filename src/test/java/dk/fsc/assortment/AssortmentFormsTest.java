@@ -190,7 +190,7 @@ class AssortmentFormsTest {
         assertThat(loaded.body()).contains("1 ny pris er indlæst; ingen fandtes allerede uændret.");
         HttpResponse<String> refused = admin.post("/suppliers/" + supplier + "/price-lists", "text="
                 + encode("varenummer;pris;gyldig_fra\nNOPE;810,00;" + inDays(20) + "\n" + itemNumber + ";x;2020-01-01\n"));
-        assertThat(refused.body()).contains("2 linjer er forkerte; intet blev gemt.", "Linje 2", "ukendt varenummer",
+        assertThat(refused.body()).contains("Intet blev gemt", "2 linjer er forkerte.", "Linje 2", "ukendt varenummer",
                 "Linje 3", "er ikke et beløb i kroner som 810,00");
     }
 }
