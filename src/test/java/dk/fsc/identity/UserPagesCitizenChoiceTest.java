@@ -35,7 +35,7 @@ class UserPagesCitizenChoiceTest {
         assertThat(list).contains("Find borger").doesNotContain("Borger-id");
 
         HttpResponse<String> byName = admin.post("/admin/users", "username=&displayName=&password=&roles=CITIZEN"
-                + "&citizenQuery=Sorensen&findCitizen=true&citizenId=");
+                + "&citizenQuery=Sorensen&citizenId=");
         assertThat(byName.statusCode()).isEqualTo(200);
         assertThat(byName.body()).contains("Birthe Sørensen, Aarhus", "value=\"" + CITIZEN_AARHUS + "\"");
 

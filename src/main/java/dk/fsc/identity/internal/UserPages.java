@@ -69,9 +69,9 @@ class UserPages {
             @RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable List<String> roles,
             @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String regionCode,
             @RequestParam(defaultValue = "") String citizenId, @RequestParam(defaultValue = "") String citizenQuery,
-            @RequestParam(required = false) @Nullable String findCitizen, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         List<String> roleNames = roles == null ? List.of() : roles;
-        if (findCitizen != null) {
+        if (searchesCitizen(citizenQuery, citizenId)) {
             findCitizens(citizenQuery, model);
             return listPage("", 0, new UserAdministration.NewUser(username, displayName, "", roleNames,
                     municipalityCode, regionCode, citizenId), model);
@@ -104,10 +104,10 @@ class UserPages {
     String bind(@PathVariable String username, @RequestParam(required = false) @Nullable List<String> roles,
             @RequestParam(defaultValue = "") String municipalityCode, @RequestParam(defaultValue = "") String regionCode,
             @RequestParam(defaultValue = "") String citizenId, @RequestParam(defaultValue = "") String citizenQuery,
-            @RequestParam(required = false) @Nullable String findCitizen, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         UserAdministration.NewBinding binding = new UserAdministration.NewBinding(roles == null ? List.of() : roles,
                 municipalityCode, regionCode, citizenId);
-        if (findCitizen != null) {
+        if (searchesCitizen(citizenQuery, citizenId)) {
             findCitizens(citizenQuery, model);
             model.addAttribute("binding", binding);
             return user(username, model);
@@ -194,6 +194,14 @@ class UserPages {
     private @Nullable CitizenChoice chosen(String citizenId) {
         UUID id = FormValues.uuidOrNull(citizenId);
         return id == null ? null : citizens.choice(id).orElse(null);
+    }
+
+    /**
+     * Whether a form sent without JavaScript asks for citizens rather than to be saved: a name or
+     * CPR number typed and no citizen chosen yet. (With JavaScript, "Find borger" asks at once.)
+     */
+    private static boolean searchesCitizen(String citizenQuery, String citizenId) {
+        return !citizenQuery.isBlank() && citizenId.isBlank();
     }
 
     /** The citizens found; a name searched for goes back into its field, a CPR number does not. */
