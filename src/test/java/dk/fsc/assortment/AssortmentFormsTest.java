@@ -143,7 +143,8 @@ class AssortmentFormsTest {
 
         String model = "itemNumber=" + unique("DISP") + "&supplierId=" + supplier + "&supplierItemNumber="
                 + unique("D") + "&name=Formdispenser&areaCode=DISPENSER&unit=stk&packSize=1&activeFrom=" + inDays(0);
-        assertReasonNextTo(admin.post("/assortment/products", model).body(), "functions", "udstyrsmodel");
+        assertReasonNextTo(admin.post("/assortment/products", model + "&functions=ALARM&doseSlots=5000").body(),
+                "doseSlots", "skal være mellem 1 og 1000");
         UUID device = createdId(admin.post("/assortment/products", model + "&functions=ALARM&doseSlots=28"),
                 "/assortment/products/");
         assertThat(jdbc.sql("select dose_slots from assortment.product where id = ?").param(device)
