@@ -1,7 +1,9 @@
 package dk.fsc.reference;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 
 /**
@@ -25,7 +27,8 @@ public record MunicipalityCode(String value) {
             trimmed = trimmed.substring(1);
         }
         if (!THREE_DIGITS.matcher(trimmed).matches()) {
-            throw InvalidInputException.of(field, "must be a three-digit municipality code, e.g. 751");
+            throw new InvalidInputException("The municipality code is not three digits.",
+                    List.of(FieldError.of(field, "reference.error.municipalityCode")));
         }
         return new MunicipalityCode(trimmed);
     }

@@ -18,7 +18,7 @@ import dk.fsc.shared.problem.InvalidInputException;
  */
 public final class Cpr {
 
-    private static final Pattern FORMAT = Pattern.compile("([0-9]{6})-?([0-9]{4})");
+    private static final Pattern FORMAT = Pattern.compile("([0-9]{6})[- ]?([0-9]{4})");
     /** Ten digits, or six and four apart by a hyphen or a space (also URL-encoded), not inside a longer number. */
     private static final Pattern SHAPED = Pattern.compile("(?<![0-9])[0-9]{6}(?:-| |%20|\\+)?[0-9]{4}(?![0-9])");
     private static final String HIDDEN = "XXXXXX-XXXX";
@@ -31,7 +31,7 @@ public final class Cpr {
         this.birthDate = birthDate;
     }
 
-    /** Parses {@code DDMMYYSSSS} or {@code DDMMYY-SSSS}; throws {@link IllegalArgumentException} otherwise. */
+    /** Parses {@code DDMMYYSSSS}, {@code DDMMYY-SSSS} or {@code DDMMYY SSSS}; throws {@link IllegalArgumentException} otherwise. */
     public static Cpr of(String input) {
         Matcher matcher = FORMAT.matcher(input.strip());
         if (!matcher.matches()) {

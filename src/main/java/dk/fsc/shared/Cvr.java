@@ -1,7 +1,9 @@
 package dk.fsc.shared;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 
 /**
@@ -26,10 +28,12 @@ public record Cvr(String digits) {
             digits = digits.substring(2);
         }
         if (!FORMAT.matcher(digits).matches()) {
-            throw InvalidInputException.of(field, "must be a CVR number of 8 digits");
+            throw new InvalidInputException("The CVR number is not 8 digits.",
+                    List.of(FieldError.of(field, "shared.error.cvr")));
         }
         if (!passesModulus11(digits)) {
-            throw InvalidInputException.of(field, "is not a valid CVR number: the modulus-11 check fails");
+            throw new InvalidInputException("The CVR number fails the modulus-11 check.",
+                    List.of(FieldError.of(field, "shared.error.cvrModulus11")));
         }
         return new Cvr(digits);
     }

@@ -1,7 +1,9 @@
 package dk.fsc.shared;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 
 /**
@@ -23,11 +25,13 @@ public record Gtin(String digits) {
     public static Gtin parse(String field, String input) {
         String digits = input.strip();
         if (!FORMAT.matcher(digits).matches()) {
-            throw InvalidInputException.of(field, "must be a GTIN of 8, 12, 13 or 14 digits");
+            throw new InvalidInputException("The GTIN is not 8, 12, 13 or 14 digits.",
+                    List.of(FieldError.of(field, "shared.error.gtin")));
         }
         int expected = checkDigit(digits.substring(0, digits.length() - 1));
         if (expected != digits.charAt(digits.length() - 1) - '0') {
-            throw InvalidInputException.of(field, "has a wrong check digit: the last digit should be " + expected);
+            throw new InvalidInputException("The GTIN has a wrong check digit.",
+                    List.of(FieldError.of(field, "shared.error.gtinCheckDigit", expected)));
         }
         return new Gtin(digits);
     }

@@ -48,7 +48,7 @@ class AssortmentJourneyTest {
             browser.screenshot("assortment-search");
 
             browser.open("/assortment?area=ASTROLOGY");
-            assertThat(browser.find(By.id("area-error")).getText()).contains("not a known product area");
+            assertThat(browser.find(By.id("area-error")).getText()).contains("er ikke et kendt område");
 
             browser.open("/assortment/products/b0000000-0000-4000-8000-000000000005");
             assertThat(browser.find(By.id("hole-range")).getText()).isEqualTo("10–45 mm");
@@ -95,8 +95,9 @@ class AssortmentJourneyTest {
             browser.find(By.cssSelector("#import-form button[type=submit]")).click();
 
             WebElement errors = browser.waitFor(By.id("import-errors"));
-            assertThat(errors.getText()).contains("Intet blev gemt", "line 3", "99.50", "not a whole number of øre");
-            assertThat(errors.getText()).doesNotContain("line 2");
+            assertThat(errors.getText()).contains("Intet blev gemt", "1 linje er forkert", "Linje 3", "99.50",
+                    "er ikke et helt antal øre");
+            assertThat(errors.getText()).doesNotContain("Linje 2");
             browser.screenshot("assortment-import-error");
         }
         assertThat(prices()).isEqualTo(before);

@@ -53,7 +53,7 @@ class MunicipalitiesJourneyTest {
             browser.find(By.cssSelector("#import-form button[type=submit]")).click();
 
             WebElement errors = browser.waitFor(By.id("import-errors"));
-            assertThat(errors.getText()).contains("Intet blev gemt", "line 3", "ikke-et-tal");
+            assertThat(errors.getText()).contains("Intet blev gemt", "Linje 3", "ikke-et-tal", "er ikke et helt tal");
             browser.screenshot("population-import-error");
         }
         assertThat(jdbc.sql("select count(*) from reference.population_year").query(Long.class).single())

@@ -183,6 +183,34 @@ class CitizensApiTest {
     }
 
     @Test
+    void aNameTypedWithoutDanishLettersOrACprTypedWithASpaceFindsTheCitizen() {
+        String cpr = newCpr();
+        String id = register("agent", cpr, "Åse Sørensen-Bækgaard", "751");
+        Api agent = as("agent");
+
+        for (String typed : List.of("Sorensen", "soerensen", "SØRENSEN", "Aase", "Ase Sor", "baekgard", "Bækgaard")) {
+            assertThat(ids(agent.postJson("/api/v1/citizens/search", "{\"name\":\"" + typed + "\"}"))).as(typed)
+                    .contains(id);
+        }
+        assertThat(ids(agent.postJson("/api/v1/citizens/search", "{\"name\":\"Sarensen\"}"))).doesNotContain(id);
+        assertThat(ids(agent.postJson("/api/v1/citizens/search",
+                "{\"cpr\":\"" + cpr.replace("-", " ") + "\"}"))).containsExactly(id);
+        assertThat(ids(agent.postJson("/api/v1/citizens/search", "{\"name\":\"50%\"}"))).isEmpty();
+    }
+
+    @Test
+    void contactDataRefusesAnEmailAddressThatIsMarkup() {
+        String id = register("agent", newCpr(), "Mail Prøve", "751");
+        List<Long> before = counts();
+
+        Api.Response refused = as("agent").send("PUT", "/api/v1/citizens/" + id + "/contact", "application/json",
+                "{\"phone\":\"12345678\",\"email\":\"\\\"><script>alert(1)</script>@x.dk\"}");
+
+        assertThat(fields(assertProblem(refused, 400))).containsExactly("email");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void eachCitizenASearchReturnsIsAudited() {
         String id = register("agent", newCpr(), "Revideret Søgning", "741");
         long before = auditRows(id, "citizen.search");

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CprTest {
 
     @Test
-    void acceptsTenDigitsWithOrWithoutHyphen() {
+    void acceptsTenDigitsWithOrWithoutHyphenOrSpace() {
         assertThat(Cpr.of("0101801234").digits()).isEqualTo("0101801234");
         assertThat(Cpr.of("010180-1234")).isEqualTo(Cpr.of("0101801234"));
+        assertThat(Cpr.of("010180 1234")).isEqualTo(Cpr.of("0101801234"));
         assertThat(Cpr.of(" 010180-1234 ").formatted()).isEqualTo("010180-1234");
     }
 
@@ -29,7 +30,7 @@ class CprTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "", "010180123", "01018012345", "010180-123", "0101-801234", "01018O1234", "abcdefghij",
-            "010180--1234", "010180 1234", "３１０１８０１２３４" })
+            "010180--1234", "010180  1234", "010180- 1234", "３１０１８０１２３４" })
     void rejectsWrongLengthsLettersAndOtherShapes(String input) {
         assertThat(Cpr.isValid(input)).as(input).isFalse();
     }

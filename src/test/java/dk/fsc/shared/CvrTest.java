@@ -21,7 +21,7 @@ class CvrTest {
         assertThatThrownBy(() -> Cvr.parse("cvr", "31254702"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors().getFirst().field()).isEqualTo("cvr");
-                    assertThat(e.errors().getFirst().message()).contains("modulus-11");
+                    assertThat(e.errors().getFirst().message()).isEqualTo("shared.error.cvrModulus11");
                 });
     }
 

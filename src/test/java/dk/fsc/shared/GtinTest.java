@@ -23,7 +23,8 @@ class GtinTest {
         assertThatThrownBy(() -> Gtin.parse("gtin", "5701234567898"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors().getFirst().field()).isEqualTo("gtin");
-                    assertThat(e.errors().getFirst().message()).contains("check digit", "9");
+                    assertThat(e.errors().getFirst().message()).isEqualTo("shared.error.gtinCheckDigit");
+                    assertThat(e.errors().getFirst().arguments()).containsExactly(9);
                 });
     }
 

@@ -43,8 +43,7 @@ class AddPrice {
         AssortmentInput.notInThePast("validFrom", validFrom, clock, errors);
         Long priceOre = AssortmentInput.required("priceOre", command.priceOre(), errors);
         if (priceOre != null && (priceOre < 0 || priceOre > PriceListCsv.MAX_PRICE_ORE)) {
-            errors.add(new FieldError("priceOre", "must be a whole number of øre from 0 to "
-                    + PriceListCsv.MAX_PRICE_ORE));
+            errors.add(FieldError.of("priceOre", "assortment.error.amount", PriceListCsv.MAX_PRICE_ORE));
         }
         AssortmentInput.check("The price has invalid fields.", errors);
         PriceRepository.NewPrice price = new PriceRepository.NewPrice(productId, validFrom, priceOre);
@@ -52,7 +51,7 @@ class AddPrice {
             long existing = prices.priceFrom(price.key()).orElseThrow();
             throw new ConflictException("The product has a price from " + validFrom + " already (" + existing
                     + " øre); prices are never changed.",
-                    List.of(new FieldError("validFrom", "already has a price of " + existing + " øre")));
+                    List.of(FieldError.of("validFrom", "assortment.error.priceTaken", existing)));
         }
         return prices.prices(productId).stream().filter(p -> p.validFrom().equals(validFrom)).findFirst()
                 .orElseThrow();

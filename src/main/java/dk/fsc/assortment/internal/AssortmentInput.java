@@ -2,9 +2,7 @@ package dk.fsc.assortment.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,7 +24,7 @@ final class AssortmentInput {
     static String text(String field, @Nullable String input, int max, List<FieldError> errors) {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty() || value.length() > max) {
-            errors.add(new FieldError(field, "must be 1 to " + max + " characters"));
+            errors.add(FieldError.of(field, "assortment.error.length", max));
         }
         return value;
     }
@@ -42,7 +40,7 @@ final class AssortmentInput {
     static @Nullable String code(String field, @Nullable String input, List<FieldError> errors) {
         String value = input == null ? "" : input.strip();
         if (!CODE.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be 2 to 40 upper-case letters, digits or _, e.g. STOMA"));
+            errors.add(FieldError.of(field, "assortment.error.code"));
             return null;
         }
         return value;
@@ -50,7 +48,7 @@ final class AssortmentInput {
 
     static <T> @Nullable T required(String field, @Nullable T value, List<FieldError> errors) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(FieldError.of(field, "assortment.error.required"));
         }
         return value;
     }
@@ -62,7 +60,7 @@ final class AssortmentInput {
         }
         var matcher = ISO_9999.matcher(input.strip());
         if (!matcher.matches()) {
-            errors.add(new FieldError("isoCode", "must be an ISO 9999 code of 2, 4 or 6 digits, e.g. 09 18 21"));
+            errors.add(FieldError.of("isoCode", "assortment.error.isoCode"));
             return null;
         }
         StringBuilder code = new StringBuilder(matcher.group(1));
@@ -79,8 +77,7 @@ final class AssortmentInput {
     static void notInThePast(String field, @Nullable LocalDate validFrom, Clock clock, List<FieldError> errors) {
         LocalDate today = today(clock);
         if (validFrom != null && !validFrom.isAfter(today)) {
-            errors.add(new FieldError(field,
-                    "must be after today (" + today + "): a price change never alters the past"));
+            errors.add(FieldError.of(field, "assortment.error.notAfterToday", today.toString()));
         }
     }
 
@@ -95,13 +92,6 @@ final class AssortmentInput {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(notFound);
         }
-    }
-
-    /** The errors by field, for a form that shows each next to its field. */
-    static Map<String, String> byField(List<FieldError> errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-        return byField;
     }
 
     static void check(String detail, List<FieldError> errors) {

@@ -49,15 +49,15 @@ class BrowseAssortment {
         List<FieldError> errors = new ArrayList<>();
         String area = blankToNull(query.area());
         if (area != null && !areas.areaExists(area)) {
-            errors.add(new FieldError("area", "is not a known product area"));
+            errors.add(FieldError.of("area", "assortment.error.unknownArea"));
         }
         String group = blankToNull(query.group());
         if (group != null && areas.group(group).isEmpty()) {
-            errors.add(new FieldError("group", "is not a known product group"));
+            errors.add(FieldError.of("group", "assortment.error.unknownGroup"));
         }
         String text = blankToNull(query.q());
         if (text != null && text.length() > 100) {
-            errors.add(new FieldError("q", "must be at most 100 characters"));
+            errors.add(FieldError.of("q", "assortment.error.maxLength", 100));
         }
         AssortmentInput.check("The search has invalid parameters.", errors);
         return products.search(new ProductRepository.Criteria(area, group, query.supplierId(), text, query.active(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,8 @@ class BrowseSuppliers {
     @PreAuthorize(STAFF)
     public List<Contract> expiringWithin(int days) {
         if (days < 0 || days > MAX_DAYS) {
-            throw InvalidInputException.of("expiringWithinDays", "must be a number of days from 0 to " + MAX_DAYS);
+            throw new InvalidInputException("The number of days is out of range.",
+                    List.of(FieldError.of("expiringWithinDays", "assortment.error.days", MAX_DAYS)));
         }
         LocalDate today = AssortmentInput.today(clock);
         return suppliers.expiring(today, today.plusDays(days));

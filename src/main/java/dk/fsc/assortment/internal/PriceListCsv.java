@@ -27,12 +27,18 @@ import org.apache.commons.csv.CSVFormat;
  * {@code valid_from} in any order (more columns are ignored), separated by commas or, as
  * Danish spreadsheets write them, semicolons. {@code item_number} is the supplier's own item
  * number, {@code price_ore} a whole number of øre, {@code valid_from} an ISO date after today.
+ * The Danish header {@code varenummer;pris;gyldig_fra} is read too: {@code pris} in kroner as
+ * Danes write them ({@code 810,00}, {@code 1.234,50}).
  * An item may appear once per list. A price that exists already for the item and date is
  * unchanged when the amount is the same and an error when it differs: prices are never changed.
  */
 final class PriceListCsv {
 
     static final List<String> COLUMNS = List.of("item_number", "price_ore", "valid_from");
+    private static final String PRICE_KRONER = "price_kroner";
+    private static final Map<String, String> DANISH_COLUMNS = Map.of("varenummer", "item_number", "varenr",
+            "item_number", "varenr.", "item_number", "pris", PRICE_KRONER, "pris_kr", PRICE_KRONER, "gyldig_fra",
+            "valid_from");
     /** 100 million kr: above any product's price, far below overflow. */
     static final long MAX_PRICE_ORE = 10_000_000_000L;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
@@ -66,8 +72,8 @@ final class PriceListCsv {
             headerIndex++;
         }
         if (headerIndex == lines.size()) {
-            throw InvalidInputException.of("body", "is empty: expected a header line " + String.join(",", COLUMNS)
-                    + " and a line per price");
+            throw new InvalidInputException("The price list is empty.",
+                    List.of(FieldError.of("body", "assortment.pricelist.empty", String.join(",", COLUMNS))));
         }
         String header = lines.get(headerIndex);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(header.contains(";") ? ';' : ',').setTrim(true)
@@ -84,20 +90,20 @@ final class PriceListCsv {
             }
             List<String> fields = CsvLine.fields(lines.get(i), format);
             if (fields.size() < columns.size()) {
-                errors.add(FieldError.line(number, "expected " + columns.size() + " columns, found " + fields.size()));
+                errors.add(FieldError.line(number, "assortment.pricelist.columns", columns.size(), fields.size()));
                 continue;
             }
             int errorsBefore = errors.size();
             String item = fields.get(columns.get("item_number"));
             UUID product = products.get(item);
             if (product == null) {
-                errors.add(FieldError.line(number,
-                        "unknown item number '" + item + "': not one of this supplier's products"));
+                errors.add(FieldError.line(number, "assortment.pricelist.unknownItem", item));
             } else if (seenOnLine.putIfAbsent(item, number) != null) {
-                errors.add(FieldError.line(number, "item number '" + item + "' appears again (first on line "
-                        + seenOnLine.get(item) + ")"));
+                errors.add(FieldError.line(number, "assortment.pricelist.repeatedItem", item, seenOnLine.get(item)));
             }
-            long price = price(fields.get(columns.get("price_ore")), number, errors);
+            long price = columns.containsKey(PRICE_KRONER)
+                    ? kroner(fields.get(columns.get(PRICE_KRONER)), number, errors)
+                    : price(fields.get(columns.get("price_ore")), number, errors);
             LocalDate validFrom = validFrom(fields.get(columns.get("valid_from")), number, errors);
             if (errors.size() > errorsBefore) {
                 continue;
@@ -108,8 +114,8 @@ final class PriceListCsv {
             } else if (recorded == price) {
                 unchanged++;
             } else {
-                errors.add(FieldError.line(number, "a price of " + recorded + " øre from " + validFrom
-                        + " exists already for '" + item + "'; prices are never changed"));
+                errors.add(FieldError.line(number, "assortment.pricelist.priceTaken", recorded, validFrom.toString(),
+                        item));
             }
         }
         if (!errors.isEmpty()) {
@@ -118,7 +124,8 @@ final class PriceListCsv {
                     : "The price list has " + badLines + " invalid lines; nothing was saved.", errors);
         }
         if (prices.isEmpty() && unchanged == 0) {
-            throw InvalidInputException.of("body", "contains no prices, only the header line");
+            throw new InvalidInputException("The price list has no prices.",
+                    List.of(FieldError.of("body", "assortment.pricelist.noPrices")));
         }
         return new Parsed(prices, unchanged);
     }
@@ -127,30 +134,43 @@ final class PriceListCsv {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
-            if (COLUMNS.contains(name)) {
+            name = DANISH_COLUMNS.getOrDefault(name, name);
+            if (COLUMNS.contains(name) || name.equals(PRICE_KRONER)) {
                 columns.putIfAbsent(name, i);
             }
         }
-        List<String> missing = COLUMNS.stream().filter(column -> !columns.containsKey(column)).toList();
+        List<String> missing = COLUMNS.stream().filter(column -> !columns.containsKey(column))
+                .filter(column -> !(column.equals("price_ore") && columns.containsKey(PRICE_KRONER))).toList();
         if (!missing.isEmpty()) {
-            String message = "the header lacks the column" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + "; expected " + String.join(",", COLUMNS);
             throw new InvalidInputException("The price list's header is incomplete; nothing was saved.",
-                    List.of(FieldError.line(lineNumber, message)));
+                    List.of(FieldError.line(lineNumber, "assortment.pricelist.header", missing.size(),
+                            String.join(", ", missing), String.join(",", COLUMNS))));
         }
         return columns;
     }
 
     private static long price(String field, int number, List<FieldError> errors) {
         if (!WHOLE_NUMBER.matcher(field).matches()) {
-            errors.add(FieldError.line(number,
-                    "price '" + field + "' is not a whole number of øre (129.50 kr is 12950)"));
+            errors.add(FieldError.line(number, "assortment.pricelist.notOre", field));
         } else if (field.startsWith("-")) {
-            errors.add(FieldError.line(number, "price " + field + " is negative"));
+            errors.add(FieldError.line(number, "assortment.pricelist.negative", field));
         } else if (field.length() > 12 || Long.parseLong(field) > MAX_PRICE_ORE) {
-            errors.add(FieldError.line(number, "price " + field + " øre is above " + MAX_PRICE_ORE + " øre"));
+            errors.add(FieldError.line(number, "assortment.pricelist.tooHigh", field, MAX_PRICE_ORE));
         } else {
             return Long.parseLong(field);
+        }
+        return -1;
+    }
+
+    /** A price in kroner as Danes type it, as øre. */
+    private static long kroner(String field, int number, List<FieldError> errors) {
+        Long ore = Kroner.parse(field).orElse(null);
+        if (ore == null) {
+            errors.add(FieldError.line(number, "assortment.pricelist.notKroner", field));
+        } else if (ore > MAX_PRICE_ORE) {
+            errors.add(FieldError.line(number, "assortment.pricelist.tooHigh", field, MAX_PRICE_ORE));
+        } else {
+            return ore;
         }
         return -1;
     }
@@ -159,12 +179,11 @@ final class PriceListCsv {
         try {
             LocalDate date = LocalDate.parse(field);
             if (!date.isAfter(today)) {
-                errors.add(FieldError.line(number, "valid_from " + field + " is not after today (" + today
-                        + "): a price change never alters the past"));
+                errors.add(FieldError.line(number, "assortment.pricelist.notAfterToday", field, today.toString()));
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.line(number, "valid_from '" + field + "' is not a date like 2027-01-01"));
+            errors.add(FieldError.line(number, "assortment.pricelist.notDate", field));
             return today;
         }
     }
@@ -184,10 +203,9 @@ final class PriceListCsv {
                     line++;
                 }
             }
-            String message = String.format("is not UTF-8 text (byte 0x%02X); the file seems to be saved in another"
-                    + " encoding such as Windows-1252: save it as UTF-8", body[position] & 0xFF);
             throw new InvalidInputException("The price list is not UTF-8 text; nothing was saved.",
-                    List.of(FieldError.line(line, message)));
+                    List.of(FieldError.line(line, "assortment.pricelist.notUtf8",
+                            String.format("%02X", body[position] & 0xFF))));
         }
         decoder.flush(out);
         String text = out.flip().toString();

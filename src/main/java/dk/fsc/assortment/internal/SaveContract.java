@@ -57,15 +57,15 @@ class SaveContract {
         String tender = AssortmentInput.text("tenderReference", command.tenderReference(), 100, errors);
         UUID supplierId = AssortmentInput.required("supplierId", command.supplierId(), errors);
         if (supplierId != null && suppliers.supplier(supplierId).isEmpty()) {
-            errors.add(new FieldError("supplierId", "is not a known supplier"));
+            errors.add(FieldError.of("supplierId", "assortment.error.unknownSupplier"));
         }
         TreeSet<String> areaCodes = new TreeSet<>();
         if (command.areaCodes() == null || command.areaCodes().isEmpty()) {
-            errors.add(new FieldError("areaCodes", "must name at least one product area"));
+            errors.add(FieldError.of("areaCodes", "assortment.error.noArea"));
         } else {
             for (String code : command.areaCodes()) {
                 if (code == null || !areas.areaExists(code.strip())) {
-                    errors.add(new FieldError("areaCodes", "'" + code + "' is not a known product area"));
+                    errors.add(FieldError.of("areaCodes", "assortment.error.unknownAreaCode", String.valueOf(code)));
                 } else {
                     areaCodes.add(code.strip());
                 }
@@ -74,24 +74,23 @@ class SaveContract {
         LocalDate validFrom = AssortmentInput.required("validFrom", command.validFrom(), errors);
         LocalDate validTo = AssortmentInput.required("validTo", command.validTo(), errors);
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
-            errors.add(new FieldError("validTo", "must not be before validFrom"));
+            errors.add(FieldError.of("validTo", "assortment.error.validToBeforeFrom"));
         }
         BigDecimal discount = AssortmentInput.required("discountPercent", command.discountPercent(), errors);
         if (discount != null && (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0
                 || discount.stripTrailingZeros().scale() > 2)) {
-            errors.add(new FieldError("discountPercent", "must be a percentage from 0 to 100 with at most two"
-                    + " decimals, e.g. 10.5"));
+            errors.add(FieldError.of("discountPercent", "assortment.error.discount"));
         }
         String notes = command.notes() == null ? "" : command.notes().strip();
         if (notes.length() > 4000) {
-            errors.add(new FieldError("notes", "must be at most 4000 characters"));
+            errors.add(FieldError.of("notes", "assortment.error.maxLength", 4000));
         }
         AssortmentInput.check("The contract has invalid fields.", errors);
         Contract contract = new Contract(id, tender, supplierId, "", List.copyOf(areaCodes), validFrom, validTo,
                 discount.setScale(2), notes);
         if (suppliers.tenderTaken(contract)) {
             throw new ConflictException("The supplier has a contract from tender " + tender + " already.",
-                    List.of(new FieldError("tenderReference", "is already one of this supplier's contracts")));
+                    List.of(FieldError.of("tenderReference", "assortment.error.tenderTaken")));
         }
         return contract;
     }

@@ -80,12 +80,11 @@ class SaveProduct {
         List<FieldError> errors = new ArrayList<>();
         String itemNumber = command.itemNumber() == null ? "" : command.itemNumber().strip();
         if (!ITEM_NUMBER.matcher(itemNumber).matches()) {
-            errors.add(new FieldError("itemNumber", "must be 1 to 40 letters, digits or . _ / -, starting with a"
-                    + " letter or digit"));
+            errors.add(FieldError.of("itemNumber", "assortment.error.itemNumber"));
         }
         UUID supplierId = AssortmentInput.required("supplierId", command.supplierId(), errors);
         if (supplierId != null && suppliers.supplier(supplierId).isEmpty()) {
-            errors.add(new FieldError("supplierId", "is not a known supplier"));
+            errors.add(FieldError.of("supplierId", "assortment.error.unknownSupplier"));
         }
         String supplierItemNumber = AssortmentInput.text("supplierItemNumber", command.supplierItemNumber(), 40,
                 errors);
@@ -93,7 +92,7 @@ class SaveProduct {
         String name = AssortmentInput.text("name", command.name(), 200, errors);
         String description = command.description() == null ? "" : command.description().strip();
         if (description.length() > 2000) {
-            errors.add(new FieldError("description", "must be at most 2000 characters"));
+            errors.add(FieldError.of("description", "assortment.error.maxLength", 2000));
         }
         Optional<Area> area = area(command.areaCode(), errors);
         Optional<Area.Group> group = group(command.groupCode(), area, errors);
@@ -101,11 +100,11 @@ class SaveProduct {
         String unit = AssortmentInput.text("unit", command.unit(), 20, errors);
         Integer packSize = AssortmentInput.required("packSize", command.packSize(), errors);
         if (packSize != null && (packSize < 1 || packSize > 100_000)) {
-            errors.add(new FieldError("packSize", "must be between 1 and 100000"));
+            errors.add(FieldError.of("packSize", "assortment.error.between", 1, 100_000));
         }
         LocalDate activeFrom = AssortmentInput.required("activeFrom", command.activeFrom(), errors);
         if (activeFrom != null && command.activeTo() != null && command.activeTo().isBefore(activeFrom)) {
-            errors.add(new FieldError("activeTo", "must not be before activeFrom"));
+            errors.add(FieldError.of("activeTo", "assortment.error.activeToBeforeFrom"));
         }
         replacement(id, command, area, errors);
         HoleRange holes = holes(command.holeCutting(), group, errors);
@@ -117,7 +116,7 @@ class SaveProduct {
         List<String> taken = products.taken(product);
         if (!taken.isEmpty()) {
             throw new ConflictException("Another product has the same " + String.join(", ", taken) + ".",
-                    taken.stream().map(field -> new FieldError(field, "is already another product's")).toList());
+                    taken.stream().map(field -> FieldError.of(field, "assortment.error.productTaken")).toList());
         }
         return product;
     }
@@ -136,13 +135,13 @@ class SaveProduct {
 
     private Optional<Area> area(@Nullable String input, List<FieldError> errors) {
         if (input == null || input.isBlank()) {
-            errors.add(new FieldError("areaCode", "is required"));
+            errors.add(FieldError.of("areaCode", "assortment.error.required"));
             return Optional.empty();
         }
         Optional<Area> area = areas.area(input.strip());
         if (area.isEmpty()) {
-            errors.add(new FieldError("areaCode", "is not a known product area ("
-                    + String.join(", ", areas.areas().stream().map(Area::code).toList()) + ")"));
+            errors.add(FieldError.of("areaCode", "assortment.error.unknownAreaOf",
+                    String.join(", ", areas.areas().stream().map(Area::code).toList())));
         }
         return area;
     }
@@ -153,10 +152,10 @@ class SaveProduct {
         }
         Optional<Area.Group> group = areas.group(input.strip());
         if (group.isEmpty()) {
-            errors.add(new FieldError("groupCode", "is not a known product group"));
+            errors.add(FieldError.of("groupCode", "assortment.error.unknownGroup"));
         } else if (area.isPresent() && !group.get().areaCode().equals(area.get().code())) {
-            errors.add(new FieldError("groupCode", "belongs to area " + group.get().areaCode() + ", not "
-                    + area.get().code()));
+            errors.add(FieldError.of("groupCode", "assortment.error.groupOfOtherArea", group.get().areaCode(),
+                    area.get().code()));
         }
         return group;
     }
@@ -166,27 +165,26 @@ class SaveProduct {
             return;
         }
         if (command.activeTo() == null) {
-            errors.add(new FieldError("activeTo", "is required when the product names a replacement: it leaves the"
-                    + " assortment"));
+            errors.add(FieldError.of("activeTo", "assortment.error.activeToForReplacement"));
         }
         if (command.replacedBy().equals(id)) {
-            errors.add(new FieldError("replacedBy", "must be another product"));
+            errors.add(FieldError.of("replacedBy", "assortment.error.replacementItself"));
             return;
         }
         Optional<Product> replacement = products.find(command.replacedBy());
         if (replacement.isEmpty()) {
-            errors.add(new FieldError("replacedBy", "is not a known product"));
+            errors.add(FieldError.of("replacedBy", "assortment.error.unknownProduct"));
             return;
         }
         if (area.isPresent() && !replacement.get().areaCode().equals(area.get().code())) {
-            errors.add(new FieldError("replacedBy", "is of area " + replacement.get().areaCode() + ", not "
-                    + area.get().code()));
+            errors.add(FieldError.of("replacedBy", "assortment.error.replacementOfOtherArea",
+                    replacement.get().areaCode(), area.get().code()));
         }
         Set<UUID> chain = new HashSet<>();
         for (Optional<Product> next = replacement; next.isPresent() && chain.add(next.get().id());
                 next = next.get().replacedBy() == null ? Optional.empty() : products.find(next.get().replacedBy())) {
             if (next.get().id().equals(id)) {
-                errors.add(new FieldError("replacedBy", "is itself replaced, directly or in turn, by this product"));
+                errors.add(FieldError.of("replacedBy", "assortment.error.replacementCircle"));
                 return;
             }
         }
@@ -198,10 +196,9 @@ class SaveProduct {
             return null;
         }
         if (group.isPresent() && !group.get().holeCutting()) {
-            errors.add(new FieldError("holeCutting", "is only for products of a group whose products may be cut"
-                    + " (e.g. STOMA_BASEPLATE)"));
+            errors.add(FieldError.of("holeCutting", "assortment.error.holesNotCutGroup"));
         } else if (group.isEmpty()) {
-            errors.add(new FieldError("holeCutting", "needs a product group whose products may be cut"));
+            errors.add(FieldError.of("holeCutting", "assortment.error.holesNeedGroup"));
         }
         Integer min = AssortmentInput.required("holeCutting.minMm", input.minMm(), errors);
         Integer max = AssortmentInput.required("holeCutting.maxMm", input.maxMm(), errors);
@@ -209,11 +206,11 @@ class SaveProduct {
             return null;
         }
         if (min < 1 || max > MAX_HOLE_MM) {
-            errors.add(new FieldError("holeCutting", "must lie between 1 and " + MAX_HOLE_MM + " mm"));
+            errors.add(FieldError.of("holeCutting", "assortment.error.holesRange", MAX_HOLE_MM));
             return null;
         }
         if (min > max) {
-            errors.add(new FieldError("holeCutting.minMm", "is above the maximum (" + min + " > " + max + " mm)"));
+            errors.add(FieldError.of("holeCutting.minMm", "assortment.error.holesMinAboveMax", min, max));
             return null;
         }
         return new HoleRange(min, max);
@@ -224,27 +221,26 @@ class SaveProduct {
         boolean deviceArea = area.isPresent() && area.get().kind() == Area.Kind.DEVICE;
         if (input == null) {
             if (deviceArea) {
-                errors.add(new FieldError("device", "is required for a device model of area " + area.get().code()
-                        + ": its functions"));
+                errors.add(FieldError.of("device", "assortment.error.deviceRequired", area.get().code()));
             }
             return null;
         }
         if (area.isPresent() && !deviceArea) {
-            errors.add(new FieldError("device", "is only for device models (areas of kind DEVICE)"));
+            errors.add(FieldError.of("device", "assortment.error.deviceOnly"));
         }
         Set<String> known = new HashSet<>();
         areas.deviceFunctions().forEach(function -> known.add(function.code()));
         Set<String> functions = new TreeSet<>();
         for (String function : input.functions() == null ? List.<String>of() : input.functions()) {
             if (function == null || !known.contains(function.strip())) {
-                errors.add(new FieldError("device.functions", "'" + function + "' is not a known function ("
-                        + String.join(", ", new TreeSet<>(known)) + ")"));
+                errors.add(FieldError.of("device.functions", "assortment.error.unknownFunction",
+                        String.valueOf(function), String.join(", ", new TreeSet<>(known))));
             } else {
                 functions.add(function.strip());
             }
         }
         if (input.doseSlots() != null && (input.doseSlots() < 1 || input.doseSlots() > 1000)) {
-            errors.add(new FieldError("device.doseSlots", "must be between 1 and 1000"));
+            errors.add(FieldError.of("device.doseSlots", "assortment.error.between", 1, 1000));
         }
         return new ProductView.DeviceModel(functions, input.doseSlots());
     }

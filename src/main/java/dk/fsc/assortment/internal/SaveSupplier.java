@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dk.fsc.shared.Cvr;
+import dk.fsc.shared.EmailAddress;
 import dk.fsc.shared.Gtin;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
@@ -22,7 +23,6 @@ class SaveSupplier {
 
     static final String NOT_FOUND = "No supplier with this id.";
     private static final Pattern PHONE = Pattern.compile("(?:\\+45|0045)?([0-9]{8})");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(?:\\.[^@\\s.]+)+");
 
     private final SupplierRepository suppliers;
 
@@ -63,12 +63,12 @@ class SaveSupplier {
         }
         String gln = command.gln() == null || command.gln().isBlank() ? null : command.gln().strip();
         if (gln != null && !(gln.length() == 13 && Gtin.isValid(gln))) {
-            errors.add(new FieldError("gln", "must be a GLN: 13 digits with a GS1 check digit"));
+            errors.add(FieldError.of("gln", "assortment.error.gln"));
         }
         String contactName = AssortmentInput.optionalText("contactName", command.contactName(), 200, errors);
         String email = AssortmentInput.optionalText("contactEmail", command.contactEmail(), 254, errors);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("contactEmail", "must be an e-mail address"));
+        if (email != null && !EmailAddress.isValid(email)) {
+            errors.add(FieldError.of("contactEmail", "assortment.error.email"));
         }
         String phone = null;
         if (command.contactPhone() != null && !command.contactPhone().isBlank()) {
@@ -76,7 +76,7 @@ class SaveSupplier {
             if (matcher.matches()) {
                 phone = matcher.group(1);
             } else {
-                errors.add(new FieldError("contactPhone", "must be 8 digits, optionally after +45"));
+                errors.add(FieldError.of("contactPhone", "assortment.error.phone"));
             }
         }
         AssortmentInput.check("The supplier has invalid fields.", errors);
@@ -84,7 +84,7 @@ class SaveSupplier {
         List<String> taken = suppliers.taken(supplier);
         if (!taken.isEmpty()) {
             throw new ConflictException("Another supplier has the same " + String.join(", ", taken) + ".",
-                    taken.stream().map(field -> new FieldError(field, "is already another supplier's")).toList());
+                    taken.stream().map(field -> FieldError.of(field, "assortment.error.supplierTaken")).toList());
         }
         return supplier;
     }

@@ -42,6 +42,13 @@ class ServiceRates {
         return rates.ratesOn(date);
     }
 
+    /** The kinds of rate, in the order the rates are listed. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<String> kinds() {
+        return rates.kinds();
+    }
+
     /** @param productId the device model, for a kind set per model (the lease) */
     record Command(@Nullable String kind, @Nullable UUID productId, @Nullable LocalDate validFrom,
             @Nullable Long amountOre) {
@@ -53,12 +60,11 @@ class ServiceRates {
         List<FieldError> errors = new ArrayList<>();
         Optional<ServiceRateRepository.Kind> kind = Optional.empty();
         if (command.kind() == null || command.kind().isBlank()) {
-            errors.add(new FieldError("kind", "is required"));
+            errors.add(FieldError.of("kind", "assortment.error.required"));
         } else {
             kind = rates.kind(command.kind().strip());
             if (kind.isEmpty()) {
-                errors.add(new FieldError("kind", "is not a kind of service rate (" + String.join(", ", rates.kinds())
-                        + ")"));
+                errors.add(FieldError.of("kind", "assortment.error.unknownRateKind", String.join(", ", rates.kinds())));
             }
         }
         kind.ifPresent(known -> model(known, command.productId(), errors));
@@ -66,14 +72,13 @@ class ServiceRates {
         AssortmentInput.notInThePast("validFrom", validFrom, clock, errors);
         Long amount = AssortmentInput.required("amountOre", command.amountOre(), errors);
         if (amount != null && (amount < 0 || amount > PriceListCsv.MAX_PRICE_ORE)) {
-            errors.add(new FieldError("amountOre", "must be a whole number of øre from 0 to "
-                    + PriceListCsv.MAX_PRICE_ORE));
+            errors.add(FieldError.of("amountOre", "assortment.error.amount", PriceListCsv.MAX_PRICE_ORE));
         }
         AssortmentInput.check("The service rate has invalid fields.", errors);
         String code = kind.orElseThrow().code();
         if (!rates.insert(code, command.productId(), validFrom, amount, false, clock.instant(), by)) {
             throw new ConflictException("There is a " + code + " rate from " + validFrom + " already; rates are"
-                    + " never changed.", List.of(new FieldError("validFrom", "already has a rate of this kind")));
+                    + " never changed.", List.of(FieldError.of("validFrom", "assortment.error.rateTaken")));
         }
         return rates.ratesOn(validFrom).stream()
                 .filter(rate -> rate.kind().equals(code) && Objects.equals(rate.productId(), command.productId()))
@@ -83,19 +88,19 @@ class ServiceRates {
     private void model(ServiceRateRepository.Kind kind, @Nullable UUID productId, List<FieldError> errors) {
         if (!kind.perModel()) {
             if (productId != null) {
-                errors.add(new FieldError("productId", "must be left out: " + kind.code() + " is not set per model"));
+                errors.add(FieldError.of("productId", "assortment.error.rateNotPerModel", kind.code()));
             }
             return;
         }
         if (productId == null) {
-            errors.add(new FieldError("productId", "is required: " + kind.code() + " is set per device model"));
+            errors.add(FieldError.of("productId", "assortment.error.ratePerModel", kind.code()));
             return;
         }
         boolean deviceModel = products.find(productId)
                 .flatMap(product -> areas.area(product.areaCode()))
                 .filter(area -> area.kind() == Area.Kind.DEVICE).isPresent();
         if (!deviceModel) {
-            errors.add(new FieldError("productId", "is not a device model"));
+            errors.add(FieldError.of("productId", "assortment.error.notDeviceModel"));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.Cpr;
+import dk.fsc.shared.EmailAddress;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,6 @@ final class CitizenInput {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{4}");
     private static final Pattern PHONE = Pattern.compile("(?:\\+45|0045)?([0-9]{8})");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(?:\\.[^@\\s.]+)+");
 
     private CitizenInput() {
     }
@@ -82,7 +82,7 @@ final class CitizenInput {
             return null;
         }
         String value = input.strip();
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        if (!EmailAddress.isValid(value)) {
             errors.add(FieldError.of("email", "citizens.error.email"));
             return null;
         }

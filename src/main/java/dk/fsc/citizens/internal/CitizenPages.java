@@ -3,11 +3,15 @@ package dk.fsc.citizens.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.Municipality;
 import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
@@ -18,6 +22,7 @@ import dk.fsc.shared.web.PageQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,25 +32,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Web pages: search (CPR only ever in the form body), a citizen's page with the forms to
+ * Web pages: search (CPR only ever in the form body), registering a citizen, a citizen's page with the forms to
  * change contact data and address (shown to whoever may change them, saved with htmx), and a
  * citizen's own access log ("Hvem har set mine oplysninger").
  */
 @Controller
 class CitizenPages {
 
+    /** Where the registration form shows the use case's reasons about the address. */
+    private static final Map<String, String> ADDRESS_FIELDS = Map.of("address.street", "street",
+            "address.postalCode", "postalCode", "address.city", "city");
+
     private final FindCitizens findCitizens;
+    private final RegisterCitizen registerCitizen;
+    private final CurrentUsers currentUsers;
     private final ChangeContact changeContact;
     private final ChangeAddress changeAddress;
     private final AccessLogs accessLogs;
     private final ReferenceData reference;
     private final MessageSource messages;
-    private final CurrentUsers currentUsers;
 
-    CitizenPages(FindCitizens findCitizens, ChangeContact changeContact, ChangeAddress changeAddress,
-            AccessLogs accessLogs, ReferenceData reference, MessageSource messages, CurrentUsers currentUsers) {
-        this.currentUsers = currentUsers;
+    CitizenPages(FindCitizens findCitizens, RegisterCitizen registerCitizen, CurrentUsers currentUsers,
+            ChangeContact changeContact, ChangeAddress changeAddress, AccessLogs accessLogs, ReferenceData reference,
+            MessageSource messages) {
         this.findCitizens = findCitizens;
+        this.registerCitizen = registerCitizen;
+        this.currentUsers = currentUsers;
         this.changeContact = changeContact;
         this.changeAddress = changeAddress;
         this.accessLogs = accessLogs;
@@ -74,6 +86,41 @@ class CitizenPages {
             model.addAttribute("formError", e.getMessage());
         }
         return "citizens/search";
+    }
+
+    @GetMapping("/citizens/new")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER')")
+    String newCitizen(Model model) {
+        String municipality = currentUsers.require().municipalityCode();
+        return registration(new RegisterCitizen.Command("", "", "", "", "", municipality == null ? "" : municipality,
+                "", ""), model);
+    }
+
+    /** Registers a citizen; the CPR number travels in the form body only and goes back into the form only if refused. */
+    @PostMapping("/citizens/new")
+    String register(@RequestParam(defaultValue = "") String cpr, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String street, @RequestParam(defaultValue = "") String postalCode,
+            @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String municipalityCode,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
+            Model model, RedirectAttributes redirect) {
+        RegisterCitizen.Command command = new RegisterCitizen.Command(cpr, name, street, postalCode, city,
+                municipalityCode, phone, email);
+        try {
+            CitizenView registered = registerCitizen.register(command);
+            redirect.addFlashAttribute("saved", "citizens.registered");
+            return "redirect:/citizens/" + registered.id();
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("errors", FormErrors.byField(e.errors().stream().map(error -> new FieldError(
+                    ADDRESS_FIELDS.getOrDefault(error.field(), error.field()), error.message(), error.arguments()))
+                    .toList(), messages));
+            return registration(command, model);
+        }
+    }
+
+    private String registration(RegisterCitizen.Command form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("municipalities", reference.municipalities());
+        return "citizens/new";
     }
 
     @GetMapping("/citizens/{id}")
@@ -157,6 +204,8 @@ class CitizenPages {
         if (details.mayChangeAddress()) {
             model.addAttribute("municipalities", reference.municipalities());
         }
+        model.addAttribute("municipalityNames", reference.municipalities().stream()
+                .collect(Collectors.toMap(Municipality::code, Municipality::name)));
         return htmx.isHtmxRequest() ? "citizens/citizen :: details" : "citizens/citizen";
     }
 

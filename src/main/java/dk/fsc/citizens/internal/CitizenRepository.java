@@ -109,9 +109,8 @@ class CitizenRepository {
             conditions.add("cpr_hash = ?");
             params.add(criteria.cprHash());
         } else if (criteria.name() != null) {
-            conditions.add("lower(name) like ? escape '\\'");
-            params.add("%" + criteria.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            conditions.add("name_folded like citizens.fold_name(?) escape '\\'");
+            params.add("%" + criteria.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         } else if (criteria.phone() != null) {
             conditions.add("phone = ?");
             params.add(criteria.phone());

@@ -10,6 +10,7 @@ import dk.fsc.citizens.CitizenView;
 import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.Municipality;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.Cpr;
 import dk.fsc.shared.TimeConfiguration;
@@ -51,6 +52,13 @@ class RegisterCitizen {
             @Nullable String city, @Nullable String municipalityCode, @Nullable String phone, @Nullable String email) {
     }
 
+    /** The caller's municipality by name, for the reason they may not register a citizen elsewhere. */
+    private String ownMunicipality(CurrentUser user) {
+        String code = String.valueOf(user.municipalityCode());
+        return reference.municipalities().stream().filter(municipality -> municipality.code().equals(code))
+                .map(Municipality::name).findFirst().orElse(code);
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER')")
     public CitizenView register(Command command) {
@@ -64,7 +72,7 @@ class RegisterCitizen {
         String municipality = CitizenInput.municipality(command.municipalityCode(), reference, errors);
         if (municipality != null && !CitizenAccess.mayRegisterIn(user, municipality)) {
             errors.add(FieldError.of("municipalityCode", "citizens.error.ownMunicipality",
-                    String.valueOf(user.municipalityCode())));
+                    ownMunicipality(user)));
         }
         String phone = CitizenInput.phone(command.phone(), errors);
         String email = CitizenInput.email(command.email(), errors);

@@ -59,17 +59,17 @@ class ApiKeys {
         List<FieldError> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            errors.add(new FieldError("name", "must be 1 to 100 characters"));
+            errors.add(FieldError.of("name", "identity.error.apiKeyName"));
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         if (scopeNames == null || scopeNames.isEmpty()) {
-            errors.add(new FieldError("scopes", "must name at least one scope"));
+            errors.add(FieldError.of("scopes", "identity.error.noScope"));
         } else {
             for (String scope : scopeNames) {
                 try {
                     scopes.add(ApiScope.valueOf(scope));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("scopes", "unknown scope '" + scope + "'"));
+                    errors.add(FieldError.of("scopes", "identity.error.unknownScope", scope));
                 }
             }
         }
@@ -79,7 +79,7 @@ class ApiKeys {
         if (jdbc.sql("select count(*) from identity.api_key where lower(name) = lower(?) and revoked_at is null")
                 .param(trimmed).query(Long.class).single() > 0) {
             throw new ConflictException("An active API key named " + trimmed + " exists.",
-                    List.of(new FieldError("name", "is already used by an active key")));
+                    List.of(FieldError.of("name", "identity.error.apiKeyNameTaken")));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

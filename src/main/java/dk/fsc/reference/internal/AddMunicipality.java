@@ -42,29 +42,29 @@ class AddMunicipality {
         }
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > 100) {
-            errors.add(new FieldError("name", "must be 1 to 100 characters"));
+            errors.add(FieldError.of("name", "reference.error.name"));
         }
         String region = command.regionCode() == null ? "" : command.regionCode().strip();
         if (!repository.regionExists(region)) {
-            errors.add(new FieldError("regionCode", "is not a known region code (1081 to 1085)"));
+            errors.add(FieldError.of("regionCode", "reference.error.region"));
         }
         String cluster = command.cluster() == null || command.cluster().isBlank() ? null : command.cluster().strip();
         if (cluster != null && cluster.length() > 100) {
-            errors.add(new FieldError("cluster", "must be at most 100 characters"));
+            errors.add(FieldError.of("cluster", "reference.error.cluster"));
         } else if (cluster != null) {
             repository.clusterRegion(cluster).filter(clusterRegion -> !clusterRegion.equals(region))
-                    .ifPresent(other -> errors.add(new FieldError("cluster", "belongs to region " + other)));
+                    .ifPresent(other -> errors.add(FieldError.of("cluster", "reference.error.clusterRegion", other)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The municipality has invalid fields.", errors);
         }
         if (repository.municipality(code).isPresent()) {
             throw new ConflictException("Municipality " + code + " already exists.",
-                    List.of(new FieldError("code", "is already in the register")));
+                    List.of(FieldError.of("code", "reference.error.taken")));
         }
         if (repository.municipalityNameTaken(name)) {
             throw new ConflictException("A municipality named " + name + " already exists.",
-                    List.of(new FieldError("name", "is already in the register")));
+                    List.of(FieldError.of("name", "reference.error.taken")));
         }
         if (cluster != null) {
             repository.insertCluster(cluster, region);

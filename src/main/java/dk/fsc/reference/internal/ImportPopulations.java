@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dk.fsc.reference.Municipality;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.PopulationYearImported;
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.PayloadTooLargeException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +45,8 @@ class ImportPopulations {
     static int parseYear(String input) {
         String trimmed = input.strip();
         if (!YEAR.matcher(trimmed).matches() || Integer.parseInt(trimmed) < 1769 || Integer.parseInt(trimmed) > 2200) {
-            throw InvalidInputException.of("year", "must be a four-digit year between 1769 and 2200, e.g. 2025");
+            throw new InvalidInputException("The year is not a year from 1769 to 2200.",
+                    List.of(FieldError.of("year", "reference.error.year")));
         }
         return Integer.parseInt(trimmed);
     }

@@ -68,7 +68,8 @@ final class PopulationCsv {
         String text = decode(body);
         List<String> lines = text.lines().toList();
         if (lines.stream().allMatch(String::isBlank)) {
-            throw InvalidInputException.of("body", "is empty: expected population figures");
+            throw new InvalidInputException("The file is empty.",
+                    List.of(FieldError.of("body", "reference.error.empty")));
         }
         String first = lines.stream().filter(line -> !line.isBlank()).findFirst().orElseThrow();
         return first.contains(";") ? parseFolk1a(lines, year) : parseCodes(lines);
@@ -92,21 +93,21 @@ final class PopulationCsv {
                     continue;
                 }
                 if (fields.isEmpty() || !fields.get(0).matches("[0-9]+")) {
-                    errors.add(line(lineNumber, "expected the header 'code,population' or a first row of figures"));
+                    errors.add(FieldError.line(lineNumber, "reference.error.header"));
                     continue;
                 }
             }
             if (fields.size() != 2) {
-                errors.add(line(lineNumber, "expected 2 columns (code,population), found " + fields.size()));
+                errors.add(FieldError.line(lineNumber, "reference.error.columns", fields.size()));
                 continue;
             }
             Optional<MunicipalityCode> code = code(fields.get(0));
             Optional<Integer> population = population(fields.get(1), lineNumber, errors);
             if (code.isEmpty()) {
-                errors.add(line(lineNumber, "unknown municipality code '" + fields.get(0) + "'"));
+                errors.add(FieldError.line(lineNumber, "reference.error.unknownCode", fields.get(0)));
             } else if (seenOnLine.containsKey(code.get())) {
-                errors.add(line(lineNumber, "municipality " + code.get() + " appears again (first on line "
-                        + seenOnLine.get(code.get()) + ")"));
+                errors.add(FieldError.line(lineNumber, "reference.error.repeated", code.get().value(),
+                        seenOnLine.get(code.get())));
             } else {
                 seenOnLine.put(code.get(), lineNumber);
                 population.ifPresent(value -> figures.put(code.get(), value));
@@ -136,23 +137,22 @@ final class PopulationCsv {
             }
             dataStarted = true;
             if (fields.size() < 2) {
-                errors.add(line(lineNumber, "expected the area's name and its population, separated by ';'"));
+                errors.add(FieldError.line(lineNumber, "reference.error.folk1aColumns"));
                 continue;
             }
             periodMismatch(fields, year).ifPresent(period -> errors.add(
-                    line(lineNumber, "the figure is for " + period + ", not for " + year)));
+                    FieldError.line(lineNumber, "reference.error.period", period, year)));
             if (code == null) {
                 if (numeric) {
                     ignored.add(name);
                 } else {
-                    errors.add(line(lineNumber, "'" + name + "' is not a municipality in the register and '"
-                            + last + "' is not a population figure"));
+                    errors.add(FieldError.line(lineNumber, "reference.error.notMunicipality", name, last));
                 }
                 continue;
             }
             Optional<Integer> population = population(last, lineNumber, errors);
             if (seenOnLine.containsKey(code)) {
-                errors.add(line(lineNumber, name + " appears again (first on line " + seenOnLine.get(code) + ")"));
+                errors.add(FieldError.line(lineNumber, "reference.error.repeated", name, seenOnLine.get(code)));
             } else {
                 seenOnLine.put(code, lineNumber);
                 population.ifPresent(value -> figures.put(code, value));
@@ -169,7 +169,8 @@ final class PopulationCsv {
                     : "The file has " + errors.size() + " invalid lines; nothing was saved.", errors);
         }
         if (figures.isEmpty()) {
-            throw InvalidInputException.of("body", "contains no population figures for municipalities in the register");
+            throw new InvalidInputException("The file has no population figures.",
+                    List.of(FieldError.of("body", "reference.error.noFigures")));
         }
         return new Parsed(format, figures, List.copyOf(ignored));
     }
@@ -184,15 +185,15 @@ final class PopulationCsv {
 
     private static Optional<Integer> population(String field, int lineNumber, List<FieldError> errors) {
         if (!WHOLE_NUMBER.matcher(field).matches()) {
-            errors.add(line(lineNumber, "population '" + field + "' is not a whole number"));
+            errors.add(FieldError.line(lineNumber, "reference.error.notWholeNumber", field));
             return Optional.empty();
         }
         if (field.startsWith("-")) {
-            errors.add(line(lineNumber, "population " + field + " is negative"));
+            errors.add(FieldError.line(lineNumber, "reference.error.negative", field));
             return Optional.empty();
         }
         if (field.length() > 9 || Integer.parseInt(field) > MAX_POPULATION) {
-            errors.add(line(lineNumber, "population " + field + " is larger than any municipality's"));
+            errors.add(FieldError.line(lineNumber, "reference.error.tooLarge", field));
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(field));
@@ -206,10 +207,6 @@ final class PopulationCsv {
             }
         }
         return Optional.empty();
-    }
-
-    private static FieldError line(int number, String message) {
-        return new FieldError("line " + number, message);
     }
 
     static String normalisedName(String name) {

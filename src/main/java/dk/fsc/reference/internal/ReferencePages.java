@@ -71,7 +71,7 @@ class ReferencePages {
         } catch (DomainException e) {
             model.addAttribute("form", form);
             model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
-            model.addAttribute("formError", e.getMessage());
+            model.addAttribute("formError", true);
             return municipalities(model);
         }
     }
@@ -100,10 +100,10 @@ class ReferencePages {
         } catch (DomainException e) {
             model.addAttribute("year", year);
             model.addAttribute("text", text);
-            model.addAttribute("formError", e.getMessage());
+            model.addAttribute("formError", true);
             model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
-            model.addAttribute("lineErrors", e.errors().stream().filter(error -> error.field().startsWith("line"))
-                    .toList());
+            model.addAttribute("linesSummary", FormErrors.linesSummary(e.errors(), messages));
+            model.addAttribute("lineErrors", FormErrors.byLine(e.errors(), messages));
             if (htmx.isHtmxRequest()) {
                 return "reference/populations :: import-form";
             }

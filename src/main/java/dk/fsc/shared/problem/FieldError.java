@@ -33,8 +33,11 @@ public record FieldError(String field, String message, List<Object> arguments) {
         return new FieldError(field, messages.getMessage(message, arguments.toArray(), message, locale));
     }
 
-    /** What is wrong with a line of an imported file: the field is {@code line N}, counted from 1. */
-    public static FieldError line(int number, String message) {
-        return new FieldError("line " + number, message);
+    /**
+     * What is wrong with a line of an imported file: the field is {@code line N}, counted from 1;
+     * the reason is English or a bundle key with its {@code arguments}.
+     */
+    public static FieldError line(int number, String message, Object... arguments) {
+        return new FieldError("line " + number, message, List.of(arguments));
     }
 }

@@ -56,10 +56,23 @@ class PriceListCsvTest {
     void rejectsPricesThatAreNotWholeNonNegativeOre() {
         assertThat(errors("item_number,price_ore,valid_from\nBAG-1,129.50,2027-01-01\nPLATE-1,-1,2027-01-01\n"))
                 .extracting(FieldError::message)
-                .containsExactly("price '129.50' is not a whole number of øre (129.50 kr is 12950)",
-                        "price -1 is negative");
+                .containsExactly("assortment.pricelist.notOre", "assortment.pricelist.negative");
         assertThat(errors("item_number,price_ore,valid_from\nBAG-1,99999999999999,2027-01-01\n"))
-                .extracting(FieldError::message).allMatch(message -> message.contains("is above"));
+                .extracting(FieldError::message).containsExactly("assortment.pricelist.tooHigh");
+    }
+
+    @Test
+    void readsADanishHeaderWithPricesInKronerAsDanesWriteThem() {
+        PriceListCsv.Parsed parsed = csv(Map.of()).parse(
+                "Varenummer;Pris;Gyldig_fra\nBAG-1;810,00;2026-11-23\nPLATE-1;1.234,5 kr;2027-01-01\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed.prices()).containsExactly(
+                new PriceListCsv.Line(2, BAG, LocalDate.of(2026, 11, 23), 81000),
+                new PriceListCsv.Line(3, PLATE, LocalDate.of(2027, 1, 1), 123450));
+        assertThat(errors("varenummer;pris;gyldig_fra\nBAG-1;8,1,0;2027-01-01\nPLATE-1;-5;2027-01-01\n"))
+                .extracting(FieldError::message)
+                .containsExactly("assortment.pricelist.notKroner", "assortment.pricelist.notKroner");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.fsc.identity.CitizenChoice;
 import dk.fsc.identity.CitizenRegister;
 import dk.fsc.identity.Role;
 import dk.fsc.reference.Cluster;
@@ -81,6 +82,16 @@ class BrokerClaimsTest {
         @Override
         public Optional<UUID> citizenWithCpr(Cpr cpr) {
             return REGISTERED.equals(cpr) ? Optional.of(CITIZEN) : Optional.empty();
+        }
+
+        @Override
+        public List<CitizenChoice> choices(String nameOrCpr) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<CitizenChoice> choice(UUID citizenId) {
+            return Optional.empty();
         }
     };
 
