@@ -7,7 +7,7 @@ import static dk.fsc.support.Problem.assertProblem;
 import static dk.fsc.support.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dk.fsc.reference.MunicipalityCode;
-import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +38,7 @@ class CitizensApiTest {
     MovesHeard moves;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     Api as(String user) {
         return Api.as(port, user, "demo");
@@ -368,7 +368,7 @@ class CitizensApiTest {
         String id = register("caseworker-aarhus", newCpr(), "Flytter Til Randers", "751");
         String path = "/api/v1/citizens/" + id + "/address";
 
-        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+        LocalDate today = clock.today();
         Api.Response moved = as("caseworker-aarhus").send("PUT", path, "application/json",
                 "{\"street\":\"Torvegade 2\",\"postalCode\":\"8900\",\"city\":\"Randers C\",\"municipalityCode\":\"730\","
                         + "\"movedOn\":\"" + today + "\"}");
@@ -487,6 +487,7 @@ class CitizensApiTest {
 
     @Test
     void aCitizenSeesWhoHasReadTheirData() {
+        clock.set(Instant.parse("2030-06-03T08:00:00Z"));
         as("caseworker-aarhus").get("/api/v1/citizens/" + CITIZEN_AARHUS);
 
         Api.Response log = as("citizen-aarhus").get("/api/v1/me/access-log");

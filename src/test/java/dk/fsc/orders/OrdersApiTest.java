@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -619,8 +620,8 @@ class OrdersApiTest {
         assertThat(as("agent").get("/api/v1/citizens/" + citizen + "/cut-sizes").json().get(0).path("remeasure")
                 .asBoolean()).isFalse();
 
-        jdbc.sql("update orders.cut_size set measured_at = now() - interval '181 days' where citizen_id = ?::uuid")
-                .param(citizen).update();
+        jdbc.sql("update orders.cut_size set measured_at = ? where citizen_id = ?::uuid")
+                .params(clock.instant().minus(Duration.ofDays(181)).atOffset(ZoneOffset.UTC), citizen).update();
 
         assertThat(as("agent").get("/api/v1/citizens/" + citizen + "/cut-sizes").json().get(0).path("remeasure")
                 .asBoolean()).isTrue();

@@ -109,7 +109,7 @@ class PeriodBoundariesTest {
     void aStandingOrderDueOnNewYearsDayRunsAtCopenhagenMidnightAndOnce() {
         String citizen = citizenWithGrant("2020-01-01", null);
         Api.Response standing = api("agent").postJson("/api/v1/citizens/" + citizen + "/standing-orders",
-                "{\"everyWeeks\":4,\"firstRunOn\":\"2027-01-01\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}"
+                "{\"everyWeeks\":4,\"firstRunOn\":\"2027-01-01\",\"channel\":\"PHONE\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}"
                         .formatted(ONE_PIECE_BAG));
         assertThat(standing.status()).as(standing.body()).isEqualTo(201);
 
