@@ -43,6 +43,9 @@ class ModularityTests {
         try (Stream<Path> diagrams = Files.list(GENERATED)) {
             diagrams.filter(file -> file.toString().endsWith(".puml")).forEach(ModularityTests::sortRelations);
         }
+        try (Stream<Path> pages = Files.list(GENERATED)) {
+            pages.filter(file -> file.toString().endsWith(".adoc")).forEach(ModularityTests::sortListedTypes);
+        }
 
         List<String> differences = differences();
         if (!differences.isEmpty()) {
@@ -67,6 +70,31 @@ class ModularityTests {
                 sorted.add(line.startsWith("Rel(") ? relations.get(next++) : line);
             }
             Files.write(diagram, sorted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Documenter lists the events a module listens to in a hash set's order; sorted, every run writes the same page. */
+    static void sortListedTypes(Path page) {
+        try {
+            List<String> lines = Files.readAllLines(page);
+            List<String> sorted = new ArrayList<>();
+            int at = 0;
+            while (at < lines.size()) {
+                if (!lines.get(at).startsWith("|* ")) {
+                    sorted.add(lines.get(at++));
+                    continue;
+                }
+                List<String> items = new ArrayList<>(List.of(lines.get(at++).substring(1)));
+                while (at < lines.size() && lines.get(at).startsWith("* ")) {
+                    items.add(lines.get(at++));
+                }
+                items.sort(null);
+                sorted.add("|" + items.getFirst());
+                sorted.addAll(items.subList(1, items.size()));
+            }
+            Files.write(page, sorted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,9 +67,13 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Runs axe-core on the page as it is now and fails on any WCAG 2.1 A or AA violation, naming
-     * each rule and the elements that break it. A page unchanged since the last check is not checked again.
+     * each rule and the elements that break it. A page unchanged since the last check is not checked again, nor
+     * the Swagger UI: third-party, and named in the accessibility statement as not tested.
      */
     public Browser checkAccessibility() {
+        if (driver.getCurrentUrl().contains("/swagger-ui/")) {
+            return this;
+        }
         String page = (String) driver.executeScript(
                 "return location.href + '|' + document.documentElement.outerHTML.length + '|'"
                         + " + [...document.documentElement.outerHTML].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0);");

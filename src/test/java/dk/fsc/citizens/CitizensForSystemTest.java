@@ -47,14 +47,14 @@ class CitizensForSystemTest {
     void aJobReadsAnyCitizenAndTheReadIsAuditedAsTheJob() {
         UUID citizen = UUID.fromString(Citizens.register(Api.as(port, "caseworker-randers", "demo"), "730", "System Læsesen"));
 
-        Optional<CitizenView> read = citizens.find(JOB, citizen, "delivery.plan");
+        Optional<CitizenView> read = citizens.find(JOB, citizen, "citizen.read");
 
         assertThat(read).get().satisfies(view -> {
             assertThat(view.name()).isEqualTo("System Læsesen");
             assertThat(view.cprMasked()).isTrue();
         });
         assertThat(jdbc.sql("select actor, actor_roles, client from identity.audit_log where citizen_id = ?"
-                + " and action = 'delivery.plan'").param(citizen)
+                + " and action = 'citizen.read'").param(citizen)
                 .query((rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).list())
                 .containsExactly("system:test-deliveries||system");
     }
@@ -63,7 +63,7 @@ class CitizensForSystemTest {
     void anUnknownCitizenIsEmptyAndAuditsNothing() {
         UUID nobody = UUID.randomUUID();
 
-        assertThat(citizens.find(JOB, nobody, "delivery.plan")).isEmpty();
+        assertThat(citizens.find(JOB, nobody, "citizen.read")).isEmpty();
         assertThat(jdbc.sql("select count(*) from identity.audit_log where citizen_id = ?").param(nobody)
                 .query(Long.class).single()).isZero();
     }
@@ -72,7 +72,7 @@ class CitizensForSystemTest {
     void refusesACallWithinAWebRequest() {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
 
-        assertThatThrownBy(() -> citizens.find(JOB, UUID.randomUUID(), "delivery.plan"))
+        assertThatThrownBy(() -> citizens.find(JOB, UUID.randomUUID(), "citizen.read"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("system:test-deliveries");
     }
 
@@ -81,7 +81,7 @@ class CitizensForSystemTest {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("agent",
                 null, AuthorityUtils.createAuthorityList("ROLE_FSC_AGENT")));
 
-        assertThatThrownBy(() -> citizens.find(JOB, UUID.randomUUID(), "delivery.plan"))
+        assertThatThrownBy(() -> citizens.find(JOB, UUID.randomUUID(), "citizen.read"))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dk.fsc.FscApplication;
 import dk.fsc.support.Api;
 import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.support.TestClock;
 import dk.fsc.support.Users;
 import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ class RememberedApiLoginsTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TestClock clock;
 
     /** A new agent whose HTTP Basic login the instance at {@code port} now remembers; the agent's name. */
     String rememberedAgent(int port) {
@@ -83,6 +87,7 @@ class RememberedApiLoginsTest {
         HikariDataSource database = dataSource.unwrap(HikariDataSource.class);
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(FscApplication.class)
                 .profiles("demo", "test")
+                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
                 .run("--spring.datasource.url=" + database.getJdbcUrl(),
                         "--spring.datasource.username=" + database.getUsername(), "--server.port=0",
                         "--spring.datasource.hikari.maximum-pool-size=3")) {

@@ -386,7 +386,7 @@ class OrdersApiTest {
                 as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString())
                 .isEqualTo(today.plusDays(30).toString()));
 
-        JsonNode placed = place(order(citizen, item(FLAT_BASEPLATE, 5))).json();
+        JsonNode placed = place(order(citizen, cut(FLAT_BASEPLATE, 5, 30))).json();
         assertThat(placed.path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(placed.path("municipalityCode").asString()).isEqualTo("730");
         assertThat(placed.path("paidBy").asString()).isEqualTo("751");
@@ -399,14 +399,14 @@ class OrdersApiTest {
 
         assertThat(as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").asString())
                 .isEqualTo(today.toString());
-        assertProblem(place(order(citizen, item(FLAT_BASEPLATE, 5))), 400);
+        assertProblem(place(order(citizen, cut(FLAT_BASEPLATE, 5, 30))), 400);
     }
 
     @Test
     void aMoveDatedInTheFutureTakesEffectOnItsDayNotAtOnce() {
         String citizen = aarhusCitizen();
         String grantId = grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
-        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+        String orderId = place(order(citizen, cut(FLAT_BASEPLATE, 25, 30))).json().path("id").asString();
 
         moveToRanders(citizen, today().plusDays(10));
 
@@ -415,7 +415,7 @@ class OrdersApiTest {
         assertProblem(as("caseworker-randers").get("/api/v1/citizens/" + citizen), 404);
         assertThat(as("caseworker-aarhus").get("/api/v1/orders/awaiting-approval?size=100").body()).contains(orderId);
         assertThat(as("agent").get("/api/v1/grants/" + grantId).json().path("endsOn").isNull()).isTrue();
-        assertThat(place(order(citizen, item(FLAT_BASEPLATE, 1))).json().path("paidBy").asString()).isEqualTo("751");
+        assertThat(place(order(citizen, cut(FLAT_BASEPLATE, 1, 30))).json().path("paidBy").asString()).isEqualTo("751");
 
         jdbc.sql("update citizens.planned_move set moved_on = ? where citizen_id = ?::uuid").params(today(), citizen)
                 .update();
@@ -434,7 +434,7 @@ class OrdersApiTest {
     void afterAMoveTheWaitingOrderIsOnTheNewMunicipalitysWorkListWhichDecidesIt() {
         String citizen = aarhusCitizen();
         grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
-        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+        String orderId = place(order(citizen, cut(FLAT_BASEPLATE, 25, 30))).json().path("id").asString();
 
         moveToRanders(citizen, today());
 
@@ -459,7 +459,7 @@ class OrdersApiTest {
     void theWorkListLeavesOutACitizenTheCaseworkerCannotSeeInsteadOfFailing() {
         String citizen = aarhusCitizen();
         grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
-        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+        String orderId = place(order(citizen, cut(FLAT_BASEPLATE, 25, 30))).json().path("id").asString();
         jdbc.sql("update citizens.citizen set municipality_code = '730' where id = ?::uuid").param(citizen).update();
 
         HttpResponse<String> list = WebSession.logIn(port, "caseworker-aarhus", "demo").get("/worklist");
@@ -472,7 +472,7 @@ class OrdersApiTest {
     void aRejectionsReasonIsShownWithTheOrderInTheApiAndOnTheOrderPageInTheReadersLanguage() {
         String citizen = aarhusCitizen();
         grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
-        String orderId = place(order(citizen, item(FLAT_BASEPLATE, 25))).json().path("id").asString();
+        String orderId = place(order(citizen, cut(FLAT_BASEPLATE, 25, 30))).json().path("id").asString();
 
         as("caseworker-aarhus").postJson("/api/v1/orders/" + orderId + "/reject",
                 "{\"reason\":\"Brug de plader, der allerede er leveret\"}");
@@ -492,7 +492,7 @@ class OrdersApiTest {
     void aReplayedIdempotencyKeyAnswers404OnceTheCallerNoLongerSeesTheCitizen() {
         String citizen = aarhusCitizen();
         grant(citizen, line(FLAT_BASEPLATE, 20, "MONTH"));
-        String body = order(citizen, item(FLAT_BASEPLATE, 2));
+        String body = order(citizen, cut(FLAT_BASEPLATE, 2, 30));
         String key = UUID.randomUUID().toString();
         assertThat(as("caseworker-aarhus").postJson("/api/v1/orders", body, "Idempotency-Key", key).status())
                 .isEqualTo(201);
