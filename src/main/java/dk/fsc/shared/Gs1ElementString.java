@@ -154,11 +154,6 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
         }
     }
 
-    /** The normalised 14-digit GTIN, so a GTIN-13 and the GTIN-14 of the same pack compare equal. */
-    public String gtin14() {
-        return "0".repeat(14 - gtin.digits().length()) + gtin.digits();
-    }
-
     private enum Ai {
         GTIN("01", 14, "14 digits"),
         LOT("10", 0, "1 to 20 characters of GS1's set"),

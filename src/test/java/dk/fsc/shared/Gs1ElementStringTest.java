@@ -61,7 +61,7 @@ class Gs1ElementStringTest {
     void readsABareGtinFromAnEan13() {
         Gs1ElementString scan = parse("5700312500056");
         assertThat(scan.gtin().digits()).isEqualTo("5700312500056");
-        assertThat(scan.gtin14()).isEqualTo("05700312500056");
+        assertThat(scan.gtin().as14Digits()).isEqualTo("05700312500056");
         assertThat(scan.lot()).isNull();
     }
 
