@@ -2,6 +2,9 @@ package dk.fsc.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +25,7 @@ import dk.fsc.orders.Orders;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.support.Api;
 import dk.fsc.support.Citizens;
+import dk.fsc.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -238,5 +242,30 @@ class WarehouseModuleTest {
             assertThat(backorder.path("missing").asInt()).isEqualTo(4);
         });
         assertThat(warehouse.stockOf(CONVEX_BASEPLATE)).allSatisfy(stock -> assertThat(stock.available()).isZero());
+    }
+
+    @Test
+    void theWarehousePagesShowTheOrdersToPickTheStockAndRefuseAWrongScanInDanish(Scenario scenario) {
+        AtomicReference<OrderId> placed = new AtomicReference<>();
+        scenario.stimulate(() -> placed.set(placeForANewCitizen(2)))
+                .andWaitForStateChange(() -> pickList(placed.get()).status() == 200);
+        WebSession session = WebSession.logIn(port, "warehouse", "demo");
+
+        HttpResponse<String> start = session.get("/warehouse");
+        assertThat(start.statusCode()).isEqualTo(200);
+        assertThat(start.body()).contains("Varemodtagelse", "Ordrer til pluk", "NS05-A", "/warehouse/orders/" + placed);
+
+        HttpResponse<String> expired = session.post("/warehouse/receipts", "scan=" + URLEncoder.encode(
+                "(01)05700312500056(17)" + yymmdd(today().minusDays(1)) + "(10)OLD2", StandardCharsets.UTF_8)
+                + "&quantity=3&locationCode=A-01-1");
+        assertThat(expired.statusCode()).isEqualTo(200);
+        assertThat(expired.body()).contains("Batch OLD2 udløb");
+
+        HttpResponse<String> wrong = session.post("/warehouse/orders/" + placed + "/picks",
+                "scan=" + URLEncoder.encode("(01)05700312500209(10)NS20-A", StandardCharsets.UTF_8));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Forkert vare", "scan-error");
+
+        assertThat(WebSession.logIn(port, "agent", "demo").get("/warehouse").statusCode()).isEqualTo(403);
     }
 }
