@@ -31,7 +31,7 @@ class FulfilmentRepository {
     record PickLine(int line, UUID productId, String lot, LocalDate expiry, String locationCode, String zone,
             String aisle, String shelf, String bin, int walkingOrder, int quantity, int picked) {
 
-        int remaining() {
+        public int remaining() {
             return quantity - picked;
         }
     }

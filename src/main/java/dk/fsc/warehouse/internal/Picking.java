@@ -42,11 +42,11 @@ class Picking {
     record PickList(Fulfilment order, List<PickLine> lines, List<FulfilmentRepository.Backorder> backorders,
             Map<ProductId, ProductView> products) {
 
-        boolean complete() {
+        public boolean complete() {
             return backorders.isEmpty() && lines.stream().allMatch(line -> line.remaining() == 0);
         }
 
-        String name(UUID productId) {
+        public String name(UUID productId) {
             ProductView product = products.get(new ProductId(productId));
             return product == null ? productId.toString() : product.name();
         }
