@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dk.fsc.shared.Gtin;
+
 /**
  * What other modules may ask of the joint assortment. Reads are open to every caller, signed in
  * or not (an event listener): the assortment holds no personal data.
@@ -14,6 +16,9 @@ import java.util.OptionalLong;
 public interface Assortment {
 
     Optional<ProductView> product(ProductId id);
+
+    /** The product a scanned GTIN names; a GTIN-13 and the GTIN-14 with a leading 0 are the same pack. */
+    Optional<ProductView> productByGtin(Gtin gtin);
 
     /** The products of {@code ids} that exist; unknown ids are left out of the map. */
     Map<ProductId, ProductView> products(Collection<ProductId> ids);

@@ -56,6 +56,11 @@ public record Gtin(String digits) {
         return (10 - sum % 10) % 10;
     }
 
+    /** Written with 14 digits (a leading 0 per missing digit), so a GTIN-13 and the GTIN-14 of one pack compare equal. */
+    public String as14Digits() {
+        return "0".repeat(14 - digits.length()) + digits;
+    }
+
     @Override
     public String toString() {
         return digits;

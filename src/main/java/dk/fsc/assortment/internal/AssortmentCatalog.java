@@ -15,6 +15,7 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.shared.Gtin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,11 @@ class AssortmentCatalog implements Assortment {
     @Override
     public Optional<ProductView> product(ProductId id) {
         return products.find(id.value()).map(Product::view);
+    }
+
+    @Override
+    public Optional<ProductView> productByGtin(Gtin gtin) {
+        return products.findByGtin14(gtin.as14Digits()).map(Product::view);
     }
 
     @Override

@@ -70,6 +70,12 @@ class ProductRepository {
                 .query(ProductRepository::product).optional();
     }
 
+    /** The product whose GTIN is {@code gtin14} once both are written with 14 digits (a GTIN-13 gets a leading 0). */
+    Optional<Product> findByGtin14(String gtin14) {
+        return jdbc.sql("select " + COLUMNS + " from " + FROM + " where lpad(p.gtin, 14, '0') = ?").param(gtin14)
+                .query(ProductRepository::product).optional();
+    }
+
     List<Product> findAll(Collection<UUID> ids) {
         return jdbc.sql("select " + COLUMNS + " from " + FROM + " where p.id = any(?)")
                 .param(ids.toArray(UUID[]::new)).query(ProductRepository::product).list();

@@ -1,0 +1,206 @@
+package dk.fsc.warehouse.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductView;
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.orders.OrderId;
+import dk.fsc.orders.Orders;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.problem.ConflictException;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.warehouse.DeliveredLine;
+import dk.fsc.warehouse.OrderShipped;
+import dk.fsc.warehouse.ShipmentDelivered;
+import dk.fsc.warehouse.internal.FulfilmentRepository.Fulfilment;
+import dk.fsc.warehouse.internal.FulfilmentRepository.PickLine;
+import dk.fsc.warehouse.internal.FulfilmentRepository.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * From a reserved order to the citizen: the pick list in walking order, each pick confirmed by
+ * scanning the pack (a wrong product or lot is refused with the reason), the hand-over to the
+ * carrier and the delivery. Each step goes through the orders module's public API, and the
+ * shipment and the delivery are published with the lots, for invoicing and a later recall.
+ */
+@Service
+class Picking {
+
+    static final String NO_ORDER = "The warehouse has no accepted order with this id.";
+
+    record PickList(Fulfilment order, List<PickLine> lines, List<FulfilmentRepository.Backorder> backorders,
+            Map<ProductId, ProductView> products) {
+
+        public boolean complete() {
+            return backorders.isEmpty() && lines.stream().allMatch(line -> line.remaining() == 0);
+        }
+
+        public String name(UUID productId) {
+            ProductView product = products.get(new ProductId(productId));
+            return product == null ? productId.toString() : product.name();
+        }
+    }
+
+    record Pick(@Nullable String scan, @Nullable Integer quantity) {
+    }
+
+    record Shipment(@Nullable String carrier, @Nullable String trackingNumber) {
+    }
+
+    private final FulfilmentRepository fulfilments;
+    private final StockRepository stock;
+    private final StockKeeping stockKeeping;
+    private final Assortment assortment;
+    private final Orders orders;
+    private final ApplicationEventPublisher events;
+
+    Picking(FulfilmentRepository fulfilments, StockRepository stock, StockKeeping stockKeeping, Assortment assortment,
+            Orders orders, ApplicationEventPublisher events) {
+        this.fulfilments = fulfilments;
+        this.stock = stock;
+        this.stockKeeping = stockKeeping;
+        this.assortment = assortment;
+        this.orders = orders;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    List<FulfilmentRepository.ToPick> toPick() {
+        return fulfilments.toPick();
+    }
+
+    @Transactional(readOnly = true)
+    PickList pickList(UUID orderId) {
+        return pickList(fulfilments.find(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER)));
+    }
+
+    private PickList pickList(Fulfilment order) {
+        List<PickLine> lines = fulfilments.pickList(order.orderId());
+        List<FulfilmentRepository.Backorder> backorders = fulfilments.backorders(order.orderId());
+        List<ProductId> ids = Stream.concat(lines.stream().map(PickLine::productId),
+                backorders.stream().map(FulfilmentRepository.Backorder::productId)).map(ProductId::new).toList();
+        return new PickList(order, lines, backorders, assortment.products(ids));
+    }
+
+    /**
+     * Confirms what was scanned: the line of the scanned product and lot, all that remains of it
+     * unless a quantity is given. The first pick tells the orders module that picking started.
+     */
+    @Transactional
+    PickList confirm(UUID orderId, Pick pick) {
+        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        if (order.status() != Status.TO_PICK) {
+            throw new ConflictException("The order is picked already.",
+                    List.of(FieldError.of("scan", "warehouse.error.pick.done")));
+        }
+        StockKeeping.ScannedPack pack = stockKeeping.read("scan", pick.scan());
+        String lot = pack.read().lot();
+        if (lot == null) {
+            throw refused("warehouse.error.scan.noLot");
+        }
+        List<PickLine> ofProduct = fulfilments.pickList(orderId).stream()
+                .filter(line -> line.productId().equals(pack.productId())).toList();
+        if (ofProduct.isEmpty()) {
+            throw refused("warehouse.error.pick.wrongProduct", pack.product().name());
+        }
+        List<PickLine> open = ofProduct.stream().filter(line -> line.remaining() > 0).toList();
+        if (open.isEmpty()) {
+            throw refused("warehouse.error.pick.alreadyPicked", pack.product().name());
+        }
+        PickLine line = open.stream().filter(candidate -> candidate.lot().equals(lot)).findFirst()
+                .orElseThrow(() -> refused("warehouse.error.pick.wrongLot", lot, open.getFirst().lot(),
+                        open.getFirst().locationCode()));
+        if (pack.read().expiry() != null && pack.read().expiry().isBefore(stockKeeping.today())) {
+            throw refused("warehouse.error.lot.expired", lot, pack.read().expiry());
+        }
+        int quantity = pick.quantity() == null ? line.remaining() : pick.quantity();
+        if (quantity < 1 || quantity > line.remaining()) {
+            throw new InvalidInputException("The pick cannot be confirmed",
+                    List.of(FieldError.of("quantity", "warehouse.error.pick.quantity", line.remaining())));
+        }
+        StockRepository.StockRow row = stock.rowForUpdate(line.productId(), line.lot(), line.locationCode())
+                .orElseThrow();
+        StockRepository.Movement movement = stockKeeping.movement("picked", "order " + orderId);
+        stock.change("PICK", row, -quantity, -quantity, movement);
+        fulfilments.picked(orderId, line, quantity);
+        orders.markPicked(new OrderId(orderId), movement.by(), movement.at());
+        PickList after = pickList(order);
+        if (after.complete()) {
+            fulfilments.status(orderId, Status.PICKED);
+            return pickList(fulfilments.find(orderId).orElseThrow());
+        }
+        return after;
+    }
+
+    /** Hands a picked order to the carrier. */
+    @Transactional
+    PickList ship(UUID orderId, Shipment shipment) {
+        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        if (order.status() == Status.SHIPPED || order.status() == Status.DELIVERED) {
+            return pickList(order);
+        }
+        if (order.status() != Status.PICKED) {
+            throw new ConflictException("Only a picked order can be shipped.",
+                    List.of(FieldError.of("trackingNumber", "warehouse.error.ship.notPicked")));
+        }
+        String carrier = required("carrier", shipment.carrier());
+        String trackingNumber = required("trackingNumber", shipment.trackingNumber());
+        StockRepository.Movement movement = stockKeeping.movement("shipped", "order " + orderId);
+        orders.markShipped(new OrderId(orderId), movement.by(), movement.at());
+        fulfilments.shipped(orderId, carrier, trackingNumber, movement.at());
+        Fulfilment shipped = fulfilments.find(orderId).orElseThrow();
+        events.publishEvent(new OrderShipped(new OrderId(orderId), new CitizenId(order.citizenId()),
+                new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
+                linesOut(orderId), carrier, trackingNumber, movement.at(), movement.by()));
+        return pickList(shipped);
+    }
+
+    /** The carrier delivered the shipment; a repeated report changes nothing. */
+    @Transactional
+    PickList delivered(UUID orderId) {
+        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        if (order.status() == Status.DELIVERED) {
+            return pickList(order);
+        }
+        if (order.status() != Status.SHIPPED) {
+            throw new ConflictException("Only a shipped order can be delivered.");
+        }
+        StockRepository.Movement movement = stockKeeping.movement("delivered", "order " + orderId);
+        Instant at = movement.at();
+        orders.markDelivered(new OrderId(orderId), movement.by(), at);
+        fulfilments.delivered(orderId, at);
+        events.publishEvent(new ShipmentDelivered(new OrderId(orderId), new CitizenId(order.citizenId()),
+                new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
+                linesOut(orderId), order.carrier(), order.trackingNumber(), at, movement.by()));
+        return pickList(fulfilments.find(orderId).orElseThrow());
+    }
+
+    private List<DeliveredLine> linesOut(UUID orderId) {
+        return fulfilments.pickList(orderId).stream().filter(line -> line.picked() > 0)
+                .map(line -> new DeliveredLine(new ProductId(line.productId()), line.picked(), line.lot(),
+                        line.expiry()))
+                .toList();
+    }
+
+    private static String required(String field, @Nullable String value) {
+        if (value == null || value.isBlank() || value.strip().length() > 60) {
+            throw InvalidInputException.of(field, "warehouse.error.ship." + field);
+        }
+        return value.strip();
+    }
+
+    private static InvalidInputException refused(String key, Object... arguments) {
+        return new InvalidInputException("The scan is refused", List.of(FieldError.of("scan", key, arguments)));
+    }
+}

@@ -1,0 +1,79 @@
+package dk.fsc.warehouse.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dk.fsc.orders.DeliveryFacts;
+import dk.fsc.orders.OrderAccepted;
+import dk.fsc.orders.OrderLine;
+import dk.fsc.shared.TimeConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An accepted order is reserved at once, line by line, first expiry first out: never a lot that
+ * expires before the delivery date plus a margin (fsc.warehouse.expiry-margin-days, 30 by
+ * default), so the citizen gets time to use it. What no usable lot covers is kept as a
+ * backorder. The stock rows are locked while reserved, products in one order for every
+ * reservation, so that two orders (on two instances too) never promise the same unit; a second
+ * delivery of the event finds the order known and changes nothing.
+ */
+@Component
+class ReserveAcceptedOrders {
+
+    static final String BY = "system:reservation";
+
+    private final FulfilmentRepository fulfilments;
+    private final StockRepository stock;
+    private final Clock clock;
+    private final int marginDays;
+
+    ReserveAcceptedOrders(FulfilmentRepository fulfilments, StockRepository stock, Clock clock,
+            @Value("${fsc.warehouse.expiry-margin-days:30}") int marginDays) {
+        this.fulfilments = fulfilments;
+        this.stock = stock;
+        this.clock = clock;
+        this.marginDays = marginDays;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderAccepted accepted) {
+        DeliveryFacts facts = accepted.order();
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+        LocalDate deliveryDate = facts.wantedDate() == null || facts.wantedDate().isBefore(today) ? today
+                : facts.wantedDate();
+        UUID orderId = facts.orderId().value();
+        if (!fulfilments.insertIfNew(facts, deliveryDate, accepted.acceptedAt())) {
+            return;
+        }
+        StockRepository.Movement movement = new StockRepository.Movement(clock.instant(), BY,
+                "reserved for the order", "order " + orderId);
+        List<OrderLine> lines = facts.lines();
+        IntStream.range(0, lines.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> lines.get(i).productId().value()))
+                .forEach(i -> reserve(orderId, i + 1, lines.get(i), deliveryDate.plusDays(marginDays), movement));
+    }
+
+    private void reserve(UUID orderId, int line, OrderLine orderLine, LocalDate usableUntil,
+            StockRepository.Movement movement) {
+        UUID productId = orderLine.productId().value();
+        int needed = orderLine.quantity();
+        for (StockRepository.StockRow row : stock.availableForUpdate(productId, usableUntil)) {
+            if (needed == 0) {
+                break;
+            }
+            int taken = Math.min(needed, row.available());
+            stock.change("RESERVE", row, 0, taken, movement);
+            fulfilments.reserve(orderId, line, row, taken);
+            needed -= taken;
+        }
+        if (needed > 0) {
+            fulfilments.backorder(orderId, line, productId, needed);
+        }
+    }
+}

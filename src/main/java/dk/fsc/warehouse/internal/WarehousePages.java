@@ -1,0 +1,120 @@
+package dk.fsc.warehouse.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.FormValues;
+import dk.fsc.warehouse.LotStock;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The warehouse's pages for a tablet with a hand scanner (it types the barcode and Enter): the
+ * start page with the orders to pick, the stock per product and lot and the goods receipt, and
+ * the pick page with its scan field. Each form answers with the whole page; htmx swaps the part
+ * that changed, and the scan field takes the focus again for the next pack.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+class WarehousePages {
+
+    private final StockKeeping stockKeeping;
+    private final StockRepository stock;
+    private final Picking picking;
+    private final Assortment assortment;
+    private final MessageSource messages;
+
+    WarehousePages(StockKeeping stockKeeping, StockRepository stock, Picking picking, Assortment assortment,
+            MessageSource messages) {
+        this.stockKeeping = stockKeeping;
+        this.stock = stock;
+        this.picking = picking;
+        this.assortment = assortment;
+        this.messages = messages;
+    }
+
+    @GetMapping("/warehouse")
+    String start(Model model) {
+        List<LotStock> lots = StockKeeping.lots(stock.allStock());
+        model.addAttribute("toPick", picking.toPick());
+        model.addAttribute("lots", lots);
+        model.addAttribute("products", assortment.products(lots.stream().map(LotStock::productId).toList()));
+        model.addAttribute("locations", stock.locations());
+        model.addAttribute("today", stockKeeping.today());
+        return "warehouse/start";
+    }
+
+    @PostMapping("/warehouse/receipts")
+    String receive(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        Long quantity = FormValues.wholeNumber(params.getOrDefault("quantity", ""));
+        try {
+            StockRepository.StockRow row = stockKeeping.receive(new StockKeeping.Receipt(params.get("scan"),
+                    quantity == null ? null : (int) Math.clamp(quantity, -1, 1_000_000), params.get("locationCode"),
+                    params.get("document")));
+            redirect.addFlashAttribute("received", row);
+            return "redirect:/warehouse";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", params);
+            return start(model);
+        }
+    }
+
+    @GetMapping("/warehouse/orders/{orderId}")
+    String pickPage(@PathVariable String orderId, Model model) {
+        model.addAttribute("list", picking.pickList(FormValues.pathId(orderId)));
+        return "warehouse/pick";
+    }
+
+    @PostMapping("/warehouse/orders/{orderId}/picks")
+    String pick(@PathVariable String orderId, @RequestParam(defaultValue = "") String scan,
+            @RequestParam(defaultValue = "") String quantity, Model model) {
+        UUID id = FormValues.pathId(orderId);
+        Long typed = FormValues.wholeNumber(quantity);
+        return step(id, model, () -> picking.confirm(id, new Picking.Pick(scan,
+                typed == null ? null : (int) Math.clamp(typed, -1, 1_000_000))), "warehouse.picked");
+    }
+
+    @PostMapping("/warehouse/orders/{orderId}/ship")
+    String ship(@PathVariable String orderId, @RequestParam(defaultValue = "") String carrier,
+            @RequestParam(defaultValue = "") String trackingNumber, Model model) {
+        UUID id = FormValues.pathId(orderId);
+        model.addAttribute("typed", Map.of("carrier", carrier, "trackingNumber", trackingNumber));
+        return step(id, model, () -> picking.ship(id, new Picking.Shipment(carrier, trackingNumber)),
+                "warehouse.shipped");
+    }
+
+    @PostMapping("/warehouse/orders/{orderId}/delivered")
+    String delivered(@PathVariable String orderId, Model model) {
+        UUID id = FormValues.pathId(orderId);
+        return step(id, model, () -> picking.delivered(id), "warehouse.delivered");
+    }
+
+    private String step(UUID orderId, Model model, Supplier<Picking.PickList> step, String notice) {
+        try {
+            model.addAttribute("list", step.get());
+            model.addAttribute("notice", notice);
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("list", picking.pickList(orderId));
+        }
+        return "warehouse/pick";
+    }
+}
