@@ -69,9 +69,9 @@ class RoleStartPagesTest {
     }
 
     @Test
-    void rolesWithoutTheirOwnModulesAreToldWhatTheyCanDoToday() {
+    void eachRoleIsToldWhatItCanDoToday() {
         assertThat(WebSession.logIn(port, "warehouse", "demo").get("/").body())
-                .contains("Lagerets egne sider").doesNotContain("Befolkningstal");
+                .contains("Under Lager tager du imod varer", "href=\"/warehouse\"").doesNotContain("Befolkningstal");
         assertThat(WebSession.logIn(port, "finance", "demo").get("/").body())
                 .contains("Afregningens egne sider").contains("href=\"/service-rates\"");
     }
