@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Demo;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Demo;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

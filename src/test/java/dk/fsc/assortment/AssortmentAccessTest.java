@@ -7,14 +7,14 @@ import static dk.fsc.assortment.AssortmentFixtures.newCvr;
 import static dk.fsc.assortment.AssortmentFixtures.state;
 import static dk.fsc.assortment.AssortmentFixtures.supplierJson;
 import static dk.fsc.assortment.AssortmentFixtures.unique;
-import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.testing.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

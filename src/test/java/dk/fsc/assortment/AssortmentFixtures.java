@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dk.fsc.support.Api;
+import dk.fsc.testing.Api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Object mother for the assortment's API tests: suppliers and products that no other test uses. */

@@ -2,14 +2,14 @@ package dk.fsc.assortment;
 
 import static dk.fsc.assortment.AssortmentFixtures.FLAT_BASEPLATE;
 import static dk.fsc.assortment.AssortmentFixtures.state;
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,15 +6,15 @@ import static dk.fsc.assortment.AssortmentFixtures.newSupplier;
 import static dk.fsc.assortment.AssortmentFixtures.state;
 import static dk.fsc.assortment.AssortmentFixtures.supplierJson;
 import static dk.fsc.assortment.AssortmentFixtures.unique;
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.TestClock;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

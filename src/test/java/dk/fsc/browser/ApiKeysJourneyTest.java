@@ -2,8 +2,8 @@ package dk.fsc.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import dk.fsc.support.BrokerIntegrationTest;
-import dk.fsc.support.MockBroker;
+import dk.fsc.testing.BrokerIntegrationTest;
+import dk.fsc.testing.MockBroker;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;

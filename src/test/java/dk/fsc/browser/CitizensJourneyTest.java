@@ -1,13 +1,13 @@
 package dk.fsc.browser;
 
-import static dk.fsc.support.Demo.CITIZEN_AARHUS;
+import static dk.fsc.testing.Demo.CITIZEN_AARHUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Citizens;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Citizens;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.TestClock;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

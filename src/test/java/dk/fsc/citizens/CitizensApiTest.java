@@ -1,10 +1,10 @@
 package dk.fsc.citizens;
 
-import static dk.fsc.support.Api.ids;
-import static dk.fsc.support.Demo.CITIZEN_AARHUS;
-import static dk.fsc.support.Demo.CITIZEN_RANDERS;
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Api.ids;
+import static dk.fsc.testing.Demo.CITIZEN_AARHUS;
+import static dk.fsc.testing.Demo.CITIZEN_RANDERS;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -15,9 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dk.fsc.reference.MunicipalityCode;
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.TestClock;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dk.fsc.identity.SystemJob;
-import dk.fsc.support.Api;
-import dk.fsc.support.Citizens;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

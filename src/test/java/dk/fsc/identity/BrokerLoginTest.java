@@ -1,9 +1,9 @@
 package dk.fsc.identity;
 
-import static dk.fsc.support.Api.ids;
-import static dk.fsc.support.Demo.CITIZEN_AARHUS;
-import static dk.fsc.support.Demo.CITIZEN_RANDERS;
-import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.testing.Api.ids;
+import static dk.fsc.testing.Demo.CITIZEN_AARHUS;
+import static dk.fsc.testing.Demo.CITIZEN_RANDERS;
+import static dk.fsc.testing.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.BrokerIntegrationTest;
-import dk.fsc.support.MockBroker;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.BrokerIntegrationTest;
+import dk.fsc.testing.MockBroker;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,6 @@
 package dk.fsc.identity;
 
-import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.testing.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.shared.Cpr;
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.Users;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.Users;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

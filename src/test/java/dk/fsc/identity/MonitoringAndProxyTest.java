@@ -12,9 +12,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Demo;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Demo;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

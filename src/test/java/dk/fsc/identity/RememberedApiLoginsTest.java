@@ -1,17 +1,17 @@
 package dk.fsc.identity;
 
-import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.testing.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dk.fsc.FscApplication;
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.TestClock;
-import dk.fsc.support.Users;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
+import dk.fsc.testing.Users;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

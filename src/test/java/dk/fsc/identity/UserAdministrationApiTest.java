@@ -1,18 +1,18 @@
 package dk.fsc.identity;
 
-import static dk.fsc.support.Demo.CITIZEN_AARHUS;
-import static dk.fsc.support.Demo.CITIZEN_RANDERS;
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Demo.CITIZEN_AARHUS;
+import static dk.fsc.testing.Demo.CITIZEN_RANDERS;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

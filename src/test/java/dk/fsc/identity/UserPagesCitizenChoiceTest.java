@@ -1,13 +1,13 @@
 package dk.fsc.identity;
 
-import static dk.fsc.support.Demo.CITIZEN_AARHUS;
+import static dk.fsc.testing.Demo.CITIZEN_AARHUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,7 +1,7 @@
 package dk.fsc.orders;
 
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Citizens;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
 import dk.fsc.shared.TimeConfiguration;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package dk.fsc.orders;
 
-import static dk.fsc.support.Problem.assertProblem;
-import static dk.fsc.support.Problem.fields;
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,10 +10,10 @@ import java.time.YearMonth;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dk.fsc.support.Api;
-import dk.fsc.support.Citizens;
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.TestClock;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -18,6 +18,7 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.warehouse.DeliveredLine;
+import dk.fsc.warehouse.HoleCut;
 import dk.fsc.warehouse.OrderShipped;
 import dk.fsc.warehouse.ShipmentDelivered;
 import dk.fsc.warehouse.internal.FulfilmentRepository.Fulfilment;
@@ -182,8 +183,15 @@ class Picking {
         fulfilments.delivered(orderId, at);
         events.publishEvent(new ShipmentDelivered(new OrderId(orderId), new CitizenId(order.citizenId()),
                 new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
-                linesOut(orderId), order.carrier(), order.trackingNumber(), at, movement.by()));
+                linesOut(orderId), holeCuts(orderId), order.carrier(), order.trackingNumber(), at, movement.by()));
         return pickList(fulfilments.find(orderId).orElseThrow());
+    }
+
+    private List<HoleCut> holeCuts(UUID orderId) {
+        return orders.deliveryFacts(new OrderId(orderId)).orElseThrow().lines().stream()
+                .filter(line -> line.holeDiameterMm() != null)
+                .map(line -> new HoleCut(line.productId(), line.holeDiameterMm(), line.quantity()))
+                .toList();
     }
 
     private List<DeliveredLine> linesOut(UUID orderId) {

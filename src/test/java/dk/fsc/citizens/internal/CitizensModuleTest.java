@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import dk.fsc.citizens.CitizenMoved;
 import dk.fsc.citizens.CitizenView;
-import dk.fsc.support.Citizens;
-import dk.fsc.support.TestClock;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;

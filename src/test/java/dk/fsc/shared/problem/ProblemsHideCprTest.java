@@ -1,13 +1,13 @@
 package dk.fsc.shared.problem;
 
-import static dk.fsc.support.Problem.assertProblem;
+import static dk.fsc.testing.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import dk.fsc.shared.Cpr;
-import dk.fsc.support.Api;
-import dk.fsc.support.FscIntegrationTest;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dk.fsc.support.FscIntegrationTest;
-import dk.fsc.support.WebSession;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -61,7 +61,7 @@ class RoleStartPagesTest {
         HttpResponse<String> profile = citizen.follow(citizen.get("/my/profile"));
 
         assertThat(profile.statusCode()).isEqualTo(200);
-        assertThat(profile.uri().getPath()).isEqualTo("/citizens/" + dk.fsc.support.Demo.CITIZEN_AARHUS);
+        assertThat(profile.uri().getPath()).isEqualTo("/citizens/" + dk.fsc.testing.Demo.CITIZEN_AARHUS);
         assertThat(profile.body()).contains("id=\"contact-form\"");
         List<String> links = links(part(profile.body(), "<main", "</main>"));
         assertThat(links).contains("/").doesNotContain("/citizens");

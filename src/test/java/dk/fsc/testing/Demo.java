@@ -1,4 +1,4 @@
-package dk.fsc.support;
+package dk.fsc.testing;
 
 /** The demo data every integration test finds (profile {@code demo}). */
 public final class Demo {

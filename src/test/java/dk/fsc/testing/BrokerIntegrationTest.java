@@ -1,4 +1,4 @@
-package dk.fsc.support;
+package dk.fsc.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

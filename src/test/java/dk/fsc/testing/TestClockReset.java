@@ -1,4 +1,4 @@
-package dk.fsc.support;
+package dk.fsc.testing;
 
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;

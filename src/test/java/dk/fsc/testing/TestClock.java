@@ -1,4 +1,4 @@
-package dk.fsc.support;
+package dk.fsc.testing;
 
 import java.time.Clock;
 import java.time.Duration;
