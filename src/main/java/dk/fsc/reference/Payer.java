@@ -1,10 +1,15 @@
 package dk.fsc.reference;
 
+import java.util.Comparator;
+
 /**
  * Who pays an invoice: a municipality (by its three-digit code) or a region (by its four-digit
  * code). Billable events name their payer with this, so invoicing needs no other module's tables.
  */
 public record Payer(Kind kind, String code) {
+
+    /** The order in which a largest-remainder tie is broken: municipalities by code, then regions by code. */
+    public static final Comparator<Payer> TIE_ORDER = Comparator.comparing(Payer::kind).thenComparing(Payer::code);
 
     public enum Kind {
         MUNICIPALITY,
