@@ -54,14 +54,6 @@ record Order(UUID id, UUID citizenId, String municipalityCode, String paidBy, Or
         return to(this, OrderStatus.CANCELLED, null);
     }
 
-    /** The next step of fulfilment: picking, shipped, delivered. */
-    Order advance() {
-        if (!status.advanceable()) {
-            throw new ConflictException("An order that is " + status + " has no next fulfilment step.");
-        }
-        return reach(status.next());
-    }
-
     /**
      * Fulfilment reached {@code step} ({@code PICKING}, {@code SHIPPED} or {@code DELIVERED}):
      * only from the step before it; an order already there stays as it is.

@@ -128,12 +128,6 @@ class OrderController {
         return body(decisions.cancel(orderId, reason(body)), null);
     }
 
-    @PostMapping("/orders/{orderId}/advance")
-    @Operation(summary = "Move an order to its next fulfilment step (FSC_ADMIN, until the warehouse does it)")
-    OrderBody advance(@PathVariable UUID orderId) {
-        return body(decisions.advance(orderId), null);
-    }
-
     @GetMapping("/citizens/{citizenId}/consumption")
     @Operation(summary = "Per grant line in force: the limit, this period's dates, used and remaining")
     List<ReadOrders.Consumption> consumption(@PathVariable UUID citizenId) {

@@ -64,12 +64,6 @@ class OrderDecisions {
         return decide(orderId, "order.cancel", false, Order::cancel, optional(reason));
     }
 
-    @Transactional
-    @PreAuthorize("hasRole('FSC_ADMIN')")
-    public Order advance(UUID orderId) {
-        return decide(orderId, "order.advance", false, Order::advance, null);
-    }
-
     private Order decide(UUID orderId, String action, boolean caseworkerOfOrder, UnaryOperator<Order> step,
             @Nullable String reason) {
         CurrentUser user = currentUsers.require();

@@ -165,13 +165,6 @@ class OrderPages {
         return "redirect:/citizens/" + order.citizenId() + "/orders";
     }
 
-    @PostMapping("/orders/{orderId}/advance")
-    String advance(@PathVariable String orderId, RedirectAttributes redirect) {
-        Order order = decisions.advance(FormValues.pathId(orderId));
-        redirect.addFlashAttribute("notice", "orders.advanced");
-        return "redirect:/citizens/" + order.citizenId() + "/orders";
-    }
-
     @PostMapping("/standing-orders/{standingOrderId}/end")
     String endStanding(@PathVariable String standingOrderId, RedirectAttributes redirect) {
         StandingOrders.StandingOrder ended = standingOrders.end(FormValues.pathId(standingOrderId));
@@ -234,7 +227,6 @@ class OrderPages {
         model.addAttribute("self", user.has(Role.CITIZEN));
         model.addAttribute("mayOrder", user.hasAny(Role.CITIZEN, Role.FSC_AGENT)
                 || (user.has(Role.MUNICIPAL_CASEWORKER) && citizen.municipalityCode().equals(user.municipalityCode())));
-        model.addAttribute("admin", user.has(Role.FSC_ADMIN));
         model.addAttribute("orderable", orderable);
         model.addAttribute("cutSizes", reads.cutSizesByProduct(citizenId));
         model.addAttribute("history", views(history));
