@@ -12,6 +12,8 @@ public enum ApiScope {
     /** The assortment: products, their prices, areas, device functions and service rates (not contracts). */
     ASSORTMENT_READ("GET", List.of("/api/v1/products", "/api/v1/products/*", "/api/v1/products/*/prices",
             "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates")),
+    /** The carrier's machine client: it reports what happened to the warehouse's shipments. */
+    CARRIER_EVENTS("POST", List.of("/api/v1/shipments/*/events")),
     /** The metrics a monitoring system scrapes (Prometheus); nothing of the API. */
     METRICS_READ("GET", List.of("/actuator/prometheus"));
 

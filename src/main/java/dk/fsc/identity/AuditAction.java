@@ -34,6 +34,10 @@ public enum AuditAction {
     STANDING_ORDER_READ("standing-order.read", true),
     STANDING_ORDER_END("standing-order.end", false),
     WORKLIST_READ("worklist.read", true),
+    /** The warehouse read the name of whom an accepted order goes to, for its packing slip. */
+    WAREHOUSE_RECIPIENT("warehouse.recipient", true),
+    /** A lot the citizen received was recalled: their municipality's caseworkers were given the citizen. */
+    WAREHOUSE_RECALL("warehouse.recall", false),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

@@ -46,11 +46,10 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles({ "demo", "test" })
 class WarehouseModuleTest {
 
-    static final ProductId FLAT_BASEPLATE = ProductId.of("b0000000-0000-4000-8000-000000000005");
+    static final ProductId FLAT_BASEPLATE = WarehouseSteps.FLAT_BASEPLATE;
     static final ProductId CONVEX_BASEPLATE = ProductId.of("b0000000-0000-4000-8000-000000000008");
-    static final ProductId ONE_PIECE_BAG = ProductId.of("b0000000-0000-4000-8000-000000000001");
-    static final Map<ProductId, String> GTINS = Map.of(FLAT_BASEPLATE, "05700312500056", ONE_PIECE_BAG,
-            "05700312500018", ProductId.of("b0000000-0000-4000-8000-000000000020"), "05700312500209");
+    static final ProductId ONE_PIECE_BAG = WarehouseSteps.ONE_PIECE_BAG;
+    static final Map<ProductId, String> GTINS = WarehouseSteps.GTINS;
 
     @LocalServerPort
     int port;
@@ -75,39 +74,24 @@ class WarehouseModuleTest {
         return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
     }
 
-    static String yymmdd(LocalDate date) {
-        return date.format(DateTimeFormatter.ofPattern("yyMMdd"));
+    WarehouseSteps steps() {
+        return new WarehouseSteps(port);
     }
 
-    /**
-     * A lot of flat baseplates expiring before the demo lots, yet after the order's delivery (in 7 days)
-     * plus the 30-day margin, so that it is reserved first.
-     */
+    static String yymmdd(LocalDate date) {
+        return WarehouseSteps.yymmdd(date);
+    }
+
     String receiveAnEarlyLotOfFlatBaseplates(int quantity) {
-        String lot = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Api.Response received = as("warehouse").postJson("/api/v1/warehouse/receipts", """
-                {"scan":"]d201%s17%s10%s","quantity":%d,"locationCode":"A-01-1","document":"PO-1"}"""
-                .formatted(GTINS.get(FLAT_BASEPLATE), yymmdd(today().plusDays(40)), lot, quantity));
-        assertThat(received.status()).as(received.body()).isEqualTo(201);
-        return lot;
+        return steps().receiveAnEarlyLotOfFlatBaseplates(quantity, today());
     }
 
     OrderId placeForANewCitizen(int plates) {
-        String citizen = Citizens.register(as("caseworker-aarhus"), "751", "Lager Testesen");
-        Api.Response granted = as("caseworker-aarhus").postJson("/api/v1/citizens/" + citizen + "/grants", """
-                {"validFrom":"2020-01-01","lines":[{"productId":"%s","quantity":20,"period":"MONTH"},
-                 {"productId":"%s","quantity":20,"period":"MONTH"}]}""".formatted(FLAT_BASEPLATE, ONE_PIECE_BAG));
-        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-        Api.Response placed = as("agent").postJson("/api/v1/orders", """
-                {"citizenId":"%s","channel":"PHONE","deliveryDate":"%s",
-                 "lines":[{"productId":"%s","quantity":%d,"holeDiameterMm":32},{"productId":"%s","quantity":2}]}"""
-                .formatted(citizen, today().plusDays(7), FLAT_BASEPLATE, plates, ONE_PIECE_BAG));
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return OrderId.of(placed.json().path("id").asString());
+        return steps().placeForANewCitizen(plates, today());
     }
 
     Api.Response pickList(OrderId order) {
-        return as("warehouse").get("/api/v1/warehouse/orders/" + order);
+        return steps().pickList(order);
     }
 
     Api.Response scan(OrderId order, String scan) {
@@ -191,23 +175,35 @@ class WarehouseModuleTest {
                 .json()).extracting(entry -> entry.path("kind").asString() + " " + entry.path("quantity").asInt())
                 .containsExactly("PICK -5", "RESERVE 5", "RECEIPT 7");
 
-        scenario.stimulate(() -> as("warehouse").postJson("/api/v1/warehouse/orders/" + order + "/ship",
-                "{\"carrier\":\"PostNord\",\"trackingNumber\":\"00370712345678901234\"}"))
+        Api.Response uncut = as("warehouse").postJson("/api/v1/warehouse/orders/" + order + "/pack", "{}");
+        assertThat(uncut.status()).as("the plates are not cut yet").isEqualTo(409);
+        assertThat(as("warehouse").get("/api/v1/warehouse/cutting-tasks").body()).contains(order.toString());
+        Api.Response cut = as("warehouse").postJson("/api/v1/warehouse/orders/" + order + "/cuts/1", "{}");
+        assertThat(cut.status()).as(cut.body()).isEqualTo(200);
+        assertThat(cut.json().path("cuttingTasks").get(0).path("cutBy").asString()).isEqualTo("warehouse");
+
+        AtomicReference<String> shipment = new AtomicReference<>();
+        scenario.stimulate(() -> shipment.set(as("warehouse").postJson("/api/v1/warehouse/orders/" + order + "/pack",
+                "{\"carrier\":\"PostNord\"}").json().path("shipmentId").asString()))
                 .andWaitForEventOfType(OrderShipped.class)
                 .matching(shipped -> shipped.orderId().equals(order))
                 .toArriveAndVerify(shipped -> {
                     assertThat(shipped.lines()).contains(new DeliveredLine(FLAT_BASEPLATE, 5, lot,
                             today().plusDays(40)));
-                    assertThat(shipped.trackingNumber()).isEqualTo("00370712345678901234");
+                    assertThat(shipped.trackingNumber()).startsWith("FSC");
                     assertThat(shipped.shippedBy()).isEqualTo("warehouse");
                 });
 
-        scenario.stimulate(() -> as("warehouse").postJson("/api/v1/warehouse/orders/" + order + "/delivered", "{}"))
+        Api carrier = steps().carrier();
+        scenario.stimulate(() -> assertThat(carrier.postJson("/api/v1/shipments/" + shipment.get() + "/events",
+                        WarehouseSteps.event("d-" + order, "DELIVERED", clock.instant())).status()).isEqualTo(201))
                 .andWaitForEventOfType(ShipmentDelivered.class)
                 .matching(delivered -> delivered.orderId().equals(order))
                 .toArriveAndVerify(delivered -> {
                     assertThat(delivered.paidBy().value()).isEqualTo("751");
                     assertThat(delivered.lines()).hasSize(2);
+                    assertThat(delivered.holeCuts()).containsExactly(new HoleCut(FLAT_BASEPLATE, 32, 5));
+                    assertThat(delivered.deliveredBy()).startsWith("api-key:");
                 });
         assertThat(orders.deliveryFacts(order)).hasValueSatisfying(
                 facts -> assertThat(facts.status()).isEqualTo(OrderStatus.DELIVERED));

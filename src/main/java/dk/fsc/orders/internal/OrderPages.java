@@ -27,8 +27,10 @@ import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
+import dk.fsc.shared.web.OrderPanel;
 import dk.fsc.shared.web.PageQuery;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -59,10 +61,13 @@ class OrderPages {
     private final OrderTexts texts;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<OrderPanel> orderPanels;
 
     OrderPages(PlaceOrder placeOrder, RepeatLastOrder repeatLastOrder, OrderDecisions decisions, ReadOrders reads,
             StandingOrders standingOrders, Assortment assortment, Grants grants, Citizens citizens,
-            CurrentUsers currentUsers, OrderTexts texts, MessageSource messages, Clock clock) {
+            CurrentUsers currentUsers, OrderTexts texts, MessageSource messages, Clock clock,
+            ObjectProvider<OrderPanel> orderPanels) {
+        this.orderPanels = orderPanels;
         this.placeOrder = placeOrder;
         this.repeatLastOrder = repeatLastOrder;
         this.decisions = decisions;
@@ -86,6 +91,10 @@ class OrderPages {
     }
 
     record OrderView(Order order, List<LineView> lines, boolean cancellable) {
+    }
+
+    /** Another module's part of the orders shown (the warehouse's shipment), per order id. */
+    record PanelView(String template, String fragment, Map<UUID, Map<String, Object>> models) {
     }
 
     @GetMapping("/my/orders")
@@ -230,6 +239,9 @@ class OrderPages {
         model.addAttribute("orderable", orderable);
         model.addAttribute("cutSizes", reads.cutSizesByProduct(citizenId));
         model.addAttribute("history", views(history));
+        List<UUID> orderIds = history.stream().map(Order::id).toList();
+        model.addAttribute("orderPanels", orderPanels.orderedStream()
+                .map(panel -> new PanelView(panel.template(), panel.fragment(), panel.models(orderIds))).toList());
         List<StandingOrders.StandingOrder> standing = standingOrders.ofCitizen(citizenId,
                 LocaleContextHolder.getLocale()).stream().filter(order -> order.endedAt() == null).toList();
         Map<ProductId, String> productNames = new HashMap<>();

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import dk.fsc.orders.DeliveryFacts;
+import dk.fsc.orders.OrderLine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +26,8 @@ class FulfilmentRepository {
 
     record Fulfilment(UUID orderId, UUID citizenId, String municipalityCode, String paidBy, LocalDate deliveryDate,
             String postalCode, String city, Status status, Instant acceptedAt, @Nullable String carrier,
-            @Nullable String trackingNumber, @Nullable Instant shippedAt, @Nullable Instant deliveredAt) {
+            @Nullable String trackingNumber, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
+            @Nullable String recipientName, @Nullable String street, @Nullable UUID shipmentId, int failedAttempts) {
     }
 
     /** A line of the pick list: what to take from where, and how much of it is picked. */
@@ -44,8 +47,23 @@ class FulfilmentRepository {
             int picked, int missing) {
     }
 
+    /** A baseplate to cut to a hole size before packing; {@code cutAt} is set once the cutter confirmed it. */
+    record CuttingTask(UUID orderId, int line, UUID productId, int diameterMm, int quantity,
+            @Nullable Instant cutAt, @Nullable String cutBy) {
+    }
+
+    /** What the carrier reported about a shipment. */
+    record CarrierEvent(String carrierEventId, UUID shipmentId, String type, Instant occurredAt, @Nullable String note) {
+    }
+
+    /** A shipment the carrier failed to deliver twice or more: an agent calls the citizen. */
+    record ToCall(UUID orderId, UUID citizenId, String postalCode, String city, String carrier, String trackingNumber,
+            int failedAttempts) {
+    }
+
     private static final String COLUMNS = "order_id, citizen_id, municipality_code, paid_by, delivery_date,"
-            + " postal_code, city, status, accepted_at, carrier, tracking_number, shipped_at, delivered_at";
+            + " postal_code, city, status, accepted_at, carrier, tracking_number, shipped_at, delivered_at,"
+            + " recipient_name, street, shipment_id, failed_attempts";
 
     private final JdbcClient jdbc;
 
@@ -64,6 +82,43 @@ class FulfilmentRepository {
                 .update() == 1;
     }
 
+    void recipient(UUID orderId, @Nullable String name, String street) {
+        jdbc.sql("update warehouse.fulfilment set recipient_name = ?, street = ? where order_id = ?")
+                .params(name, street, orderId).update();
+    }
+
+    void cuttingTask(UUID orderId, int line, OrderLine orderLine) {
+        jdbc.sql("insert into warehouse.cutting_task (order_id, line, product_id, diameter_mm, quantity)"
+                + " values (?, ?, ?, ?, ?)")
+                .params(orderId, line, orderLine.productId().value(), orderLine.holeDiameterMm(), orderLine.quantity())
+                .update();
+    }
+
+    List<CuttingTask> cuttingTasks(UUID orderId) {
+        return jdbc.sql("select order_id, line, product_id, diameter_mm, quantity, cut_at, cut_by"
+                + " from warehouse.cutting_task where order_id = ? order by line").param(orderId)
+                .query(CuttingTask.class).list();
+    }
+
+    /** Cutting tasks not yet done of orders still in the warehouse, earliest delivery first. */
+    List<CuttingTask> openCuttingTasks() {
+        return jdbc.sql("select t.order_id, t.line, t.product_id, t.diameter_mm, t.quantity, t.cut_at, t.cut_by"
+                + " from warehouse.cutting_task t join warehouse.fulfilment f on f.order_id = t.order_id"
+                + " where t.cut_at is null and f.status in ('TO_PICK', 'PICKED')"
+                + " order by f.delivery_date, f.accepted_at, t.line limit 200")
+                .query(CuttingTask.class).list();
+    }
+
+    /** False when the task was cut already. */
+    boolean cut(UUID orderId, int line, String by, Instant at) {
+        return jdbc.sql("update warehouse.cutting_task set cut_at = ?, cut_by = ? where order_id = ? and line = ?"
+                + " and cut_at is null").params(Timestamp.from(at), by, orderId, line).update() == 1;
+    }
+
+    long nextTrackingNumber() {
+        return jdbc.sql("select nextval('warehouse.tracking_number_seq')").query(Long.class).single();
+    }
+
     void reserve(UUID orderId, int line, StockRepository.StockRow row, int quantity) {
         jdbc.sql("insert into warehouse.reservation (order_id, line, product_id, lot, location_code, quantity)"
                 + " values (?, ?, ?, ?, ?, ?)")
@@ -78,6 +133,11 @@ class FulfilmentRepository {
     Optional<Fulfilment> find(UUID orderId) {
         return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where order_id = ?").param(orderId)
                 .query(FulfilmentRepository::fulfilment).optional();
+    }
+
+    Optional<Fulfilment> findShipmentForUpdate(UUID shipmentId) {
+        return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where shipment_id = ? for update")
+                .param(shipmentId).query(FulfilmentRepository::fulfilment).optional();
     }
 
     Optional<Fulfilment> findForUpdate(UUID orderId) {
@@ -111,10 +171,56 @@ class FulfilmentRepository {
                 .update();
     }
 
-    void shipped(UUID orderId, String carrier, String trackingNumber, Instant at) {
-        jdbc.sql("update warehouse.fulfilment set status = 'SHIPPED', carrier = ?, tracking_number = ?, shipped_at = ?"
-                + " where order_id = ?").params(carrier, trackingNumber, Timestamp.from(at), orderId).update();
+    void shipped(UUID orderId, UUID shipmentId, String carrier, String trackingNumber, Instant at) {
+        jdbc.sql("update warehouse.fulfilment set status = 'SHIPPED', shipment_id = ?, carrier = ?, tracking_number = ?,"
+                + " shipped_at = ? where order_id = ?")
+                .params(shipmentId, carrier, trackingNumber, Timestamp.from(at), orderId).update();
     }
+
+    void failedAttempt(UUID orderId) {
+        jdbc.sql("update warehouse.fulfilment set failed_attempts = failed_attempts + 1 where order_id = ?")
+                .param(orderId).update();
+    }
+
+    Optional<String> carrierAnswer(String carrierEventId) {
+        return jdbc.sql("select answer from warehouse.carrier_event where carrier_event_id = ?").param(carrierEventId)
+                .query(String.class).optional();
+    }
+
+    /** False when another report with this id came first. */
+    boolean carrierEvent(CarrierEvent event, Instant receivedAt, String reportedBy, String answer) {
+        return jdbc.sql("insert into warehouse.carrier_event (carrier_event_id, shipment_id, type, occurred_at, note,"
+                + " received_at, reported_by, answer) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(event.carrierEventId(), event.shipmentId(), event.type(), Timestamp.from(event.occurredAt()),
+                        event.note(), Timestamp.from(receivedAt), reportedBy, answer)
+                .update() == 1;
+    }
+
+    /** The carrier's events of the orders' shipments, as they happened (not as they arrived). */
+    List<CarrierEvent> carrierEvents(Collection<UUID> shipmentIds) {
+        if (shipmentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select carrier_event_id, shipment_id, type, occurred_at, note from warehouse.carrier_event"
+                + " where shipment_id = any(?) order by occurred_at, received_at")
+                .param(shipmentIds.toArray(UUID[]::new)).query(CarrierEvent.class).list();
+    }
+
+    /** Shipped, not delivered, and failed at the door twice or more: oldest shipment first. */
+    List<ToCall> toCall() {
+        return jdbc.sql("select order_id, citizen_id, postal_code, city, carrier, tracking_number, failed_attempts"
+                + " from warehouse.fulfilment where status = 'SHIPPED' and failed_attempts >= 2"
+                + " order by shipped_at limit 200").query(ToCall.class).list();
+    }
+
+    List<Fulfilment> findAll(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where order_id = any(?)")
+                .param(orderIds.toArray(UUID[]::new)).query(FulfilmentRepository::fulfilment).list();
+    }
+
 
     void delivered(UUID orderId, Instant at) {
         jdbc.sql("update warehouse.fulfilment set status = 'DELIVERED', delivered_at = ? where order_id = ?")
@@ -142,7 +248,8 @@ class FulfilmentRepository {
                         LocalDate.class), rs.getString("postal_code"), rs.getString("city"),
                 Status.valueOf(rs.getString("status")), instant(rs, "accepted_at"), rs.getString("carrier"),
                 rs.getString("tracking_number"), nullableInstant(rs, "shipped_at"), nullableInstant(rs,
-                        "delivered_at"));
+                        "delivered_at"), rs.getString("recipient_name"), rs.getString("street"),
+                rs.getObject("shipment_id", UUID.class), rs.getInt("failed_attempts"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

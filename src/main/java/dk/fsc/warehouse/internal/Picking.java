@@ -1,8 +1,10 @@
 package dk.fsc.warehouse.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -31,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * From a reserved order to the citizen: the pick list in walking order, each pick confirmed by
- * scanning the pack (a wrong product or lot is refused with the reason), the hand-over to the
- * carrier and the delivery. Each step goes through the orders module's public API, and the
+ * scanning the pack (a wrong product or lot is refused with the reason), the baseplates cut,
+ * packing into a shipment for the carrier, and the delivery the carrier reports. Each step goes through the orders module's public API, and the
  * shipment and the delivery are published with the lots, for invoicing and a later recall.
  */
 @Service
@@ -41,10 +43,14 @@ class Picking {
     static final String NO_ORDER = "The warehouse has no accepted order with this id.";
 
     record PickList(Fulfilment order, List<PickLine> lines, List<FulfilmentRepository.Backorder> backorders,
-            Map<ProductId, ProductView> products) {
+            List<FulfilmentRepository.CuttingTask> cuttingTasks, Map<ProductId, ProductView> products) {
 
         public boolean complete() {
             return backorders.isEmpty() && lines.stream().allMatch(line -> line.remaining() == 0);
+        }
+
+        public boolean cut() {
+            return cuttingTasks.stream().allMatch(task -> task.cutAt() != null);
         }
 
         public String name(UUID productId) {
@@ -56,8 +62,11 @@ class Picking {
     record Pick(@Nullable String scan, @Nullable Integer quantity) {
     }
 
-    record Shipment(@Nullable String carrier, @Nullable String trackingNumber) {
+    /** The carrier the shipment goes with; the default carrier when none is named. */
+    record Packing(@Nullable String carrier) {
     }
+
+    static final String DEFAULT_CARRIER = "PostNord";
 
     private final FulfilmentRepository fulfilments;
     private final StockRepository stock;
@@ -82,6 +91,11 @@ class Picking {
     }
 
     @Transactional(readOnly = true)
+    List<FulfilmentRepository.CuttingTask> openCuttingTasks() {
+        return fulfilments.openCuttingTasks();
+    }
+
+    @Transactional(readOnly = true)
     PickList pickList(UUID orderId) {
         return pickList(fulfilments.find(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER)));
     }
@@ -91,7 +105,8 @@ class Picking {
         List<FulfilmentRepository.Backorder> backorders = fulfilments.backorders(order.orderId());
         List<ProductId> ids = Stream.concat(lines.stream().map(PickLine::productId),
                 backorders.stream().map(FulfilmentRepository.Backorder::productId)).map(ProductId::new).toList();
-        return new PickList(order, lines, backorders, assortment.products(ids));
+        return new PickList(order, lines, backorders, fulfilments.cuttingTasks(order.orderId()),
+                assortment.products(ids));
     }
 
     /**
@@ -144,54 +159,96 @@ class Picking {
         return after;
     }
 
-    /** Hands a picked order to the carrier. */
+    /**
+     * The cutter confirms a cutting task: the size is checked again against the product's
+     * cutting range (the assortment may have changed since the order was placed).
+     */
     @Transactional
-    PickList ship(UUID orderId, Shipment shipment) {
+    PickList cut(UUID orderId, int line) {
+        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        FulfilmentRepository.CuttingTask task = fulfilments.cuttingTasks(orderId).stream()
+                .filter(candidate -> candidate.line() == line).findFirst()
+                .orElseThrow(() -> new NotFoundException("The order has no cutting task on this line."));
+        if (task.cutAt() != null) {
+            return pickList(order);
+        }
+        if (order.status() != Status.TO_PICK && order.status() != Status.PICKED) {
+            throw new ConflictException("The order has left the warehouse.",
+                    List.of(FieldError.of("line", "warehouse.error.cut.packed")));
+        }
+        ProductView product = assortment.product(new ProductId(task.productId())).orElseThrow();
+        if (product.holeCutting() == null || !product.holeCutting().allows(task.diameterMm())) {
+            throw new InvalidInputException("The size is outside the product's cutting range",
+                    List.of(product.holeCutting() == null
+                            ? FieldError.of("line", "warehouse.error.cut.notCuttable", product.name())
+                            : FieldError.of("line", "warehouse.error.cut.range", task.diameterMm(),
+                                    product.holeCutting().minMm(), product.holeCutting().maxMm())));
+        }
+        StockRepository.Movement movement = stockKeeping.movement("cut", "order " + orderId);
+        fulfilments.cut(orderId, line, movement.by(), movement.at());
+        return pickList(order);
+    }
+
+    /**
+     * Packing closes a picked order, all its plates cut, into a shipment with a tracking number,
+     * handed to the carrier: the order is shipped (through the orders' API) and
+     * {@link OrderShipped} published. Packing a shipped order again changes nothing.
+     */
+    @Transactional
+    PickList pack(UUID orderId, Packing packing) {
         Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
         if (order.status() == Status.SHIPPED || order.status() == Status.DELIVERED) {
             return pickList(order);
         }
         if (order.status() != Status.PICKED) {
-            throw new ConflictException("Only a picked order can be shipped.",
-                    List.of(FieldError.of("trackingNumber", "warehouse.error.ship.notPicked")));
+            throw new ConflictException("Only a picked order can be packed.",
+                    List.of(FieldError.of("carrier", "warehouse.error.ship.notPicked")));
         }
-        String carrier = required("carrier", shipment.carrier());
-        String trackingNumber = required("trackingNumber", shipment.trackingNumber());
+        if (fulfilments.cuttingTasks(orderId).stream().anyMatch(task -> task.cutAt() == null)) {
+            throw new ConflictException("Every plate must be cut before packing.",
+                    List.of(FieldError.of("carrier", "warehouse.error.pack.uncut")));
+        }
+        String carrier = packing.carrier() == null || packing.carrier().isBlank() ? DEFAULT_CARRIER
+                : packing.carrier().strip();
+        if (carrier.length() > 60) {
+            throw InvalidInputException.of("carrier", "warehouse.error.ship.carrier");
+        }
+        String trackingNumber = "FSC" + fulfilments.nextTrackingNumber();
         StockRepository.Movement movement = stockKeeping.movement("shipped", "order " + orderId);
         orders.markShipped(new OrderId(orderId), movement.by(), movement.at());
-        fulfilments.shipped(orderId, carrier, trackingNumber, movement.at());
-        Fulfilment shipped = fulfilments.find(orderId).orElseThrow();
+        fulfilments.shipped(orderId, UUID.randomUUID(), carrier, trackingNumber, movement.at());
         events.publishEvent(new OrderShipped(new OrderId(orderId), new CitizenId(order.citizenId()),
                 new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
                 linesOut(orderId), carrier, trackingNumber, movement.at(), movement.by()));
-        return pickList(shipped);
-    }
-
-    /** The carrier delivered the shipment; a repeated report changes nothing. */
-    @Transactional
-    PickList delivered(UUID orderId) {
-        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
-        if (order.status() == Status.DELIVERED) {
-            return pickList(order);
-        }
-        if (order.status() != Status.SHIPPED) {
-            throw new ConflictException("Only a shipped order can be delivered.");
-        }
-        StockRepository.Movement movement = stockKeeping.movement("delivered", "order " + orderId);
-        Instant at = movement.at();
-        orders.markDelivered(new OrderId(orderId), movement.by(), at);
-        fulfilments.delivered(orderId, at);
-        events.publishEvent(new ShipmentDelivered(new OrderId(orderId), new CitizenId(order.citizenId()),
-                new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
-                linesOut(orderId), holeCuts(orderId), order.carrier(), order.trackingNumber(), at, movement.by()));
         return pickList(fulfilments.find(orderId).orElseThrow());
     }
 
+    /**
+     * The carrier delivered the shipment: the order becomes delivered (through the orders' API)
+     * and {@link ShipmentDelivered} is published with the lots and the plates cut. Within the
+     * caller's transaction, holding the order's row.
+     */
+    void delivered(Fulfilment order, Instant at, String by) {
+        UUID orderId = order.orderId();
+        orders.markDelivered(new OrderId(orderId), by, at);
+        fulfilments.delivered(orderId, at);
+        events.publishEvent(new ShipmentDelivered(new OrderId(orderId), new CitizenId(order.citizenId()),
+                new MunicipalityCode(order.municipalityCode()), new MunicipalityCode(order.paidBy()),
+                linesOut(orderId), holeCuts(orderId), Objects.requireNonNull(order.carrier()),
+                Objects.requireNonNull(order.trackingNumber()), at, by));
+    }
+
+    /** The plates cut, summed per product and size. */
     private List<HoleCut> holeCuts(UUID orderId) {
-        return orders.deliveryFacts(new OrderId(orderId)).orElseThrow().lines().stream()
-                .filter(line -> line.holeDiameterMm() != null)
-                .map(line -> new HoleCut(line.productId(), line.holeDiameterMm(), line.quantity()))
-                .toList();
+        Map<String, HoleCut> cuts = new LinkedHashMap<>();
+        for (FulfilmentRepository.CuttingTask task : fulfilments.cuttingTasks(orderId)) {
+            if (task.cutAt() != null) {
+                cuts.merge(task.productId() + "/" + task.diameterMm(),
+                        new HoleCut(new ProductId(task.productId()), task.diameterMm(), task.quantity()),
+                        (a, b) -> new HoleCut(a.productId(), a.diameterMm(), a.quantity() + b.quantity()));
+            }
+        }
+        return List.copyOf(cuts.values());
     }
 
     private List<DeliveredLine> linesOut(UUID orderId) {
@@ -199,13 +256,6 @@ class Picking {
                 .map(line -> new DeliveredLine(new ProductId(line.productId()), line.picked(), line.lot(),
                         line.expiry()))
                 .toList();
-    }
-
-    private static String required(String field, @Nullable String value) {
-        if (value == null || value.isBlank() || value.strip().length() > 60) {
-            throw InvalidInputException.of(field, "warehouse.error.ship." + field);
-        }
-        return value.strip();
     }
 
     private static InvalidInputException refused(String key, Object... arguments) {

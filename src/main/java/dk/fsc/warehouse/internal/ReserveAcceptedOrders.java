@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.citizens.CitizensForSystem;
+import dk.fsc.identity.SystemJob;
 import dk.fsc.orders.DeliveryFacts;
 import dk.fsc.orders.OrderAccepted;
 import dk.fsc.orders.OrderLine;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * An accepted order is reserved at once, line by line, first expiry first out: never a lot that
  * expires before the delivery date plus a margin (fsc.warehouse.expiry-margin-days, 30 by
  * default), so the citizen gets time to use it. What no usable lot covers is kept as a
- * backorder. The stock rows are locked while reserved, products in one order for every
+ * backorder. A baseplate ordered with a hole size becomes a cutting task. The recipient's name
+ * for the packing slip is read once, through the citizens' audited system path. The stock rows are locked while reserved, products in one order for every
  * reservation, so that two orders (on two instances too) never promise the same unit; a second
  * delivery of the event finds the order known and changes nothing.
  */
@@ -27,16 +31,19 @@ import org.springframework.stereotype.Component;
 class ReserveAcceptedOrders {
 
     static final String BY = "system:reservation";
+    static final SystemJob JOB = new SystemJob("warehouse-reservation");
 
     private final FulfilmentRepository fulfilments;
     private final StockRepository stock;
+    private final CitizensForSystem citizens;
     private final Clock clock;
     private final int marginDays;
 
-    ReserveAcceptedOrders(FulfilmentRepository fulfilments, StockRepository stock, Clock clock,
-            @Value("${fsc.warehouse.expiry-margin-days:30}") int marginDays) {
+    ReserveAcceptedOrders(FulfilmentRepository fulfilments, StockRepository stock, CitizensForSystem citizens,
+            Clock clock, @Value("${fsc.warehouse.expiry-margin-days:30}") int marginDays) {
         this.fulfilments = fulfilments;
         this.stock = stock;
+        this.citizens = citizens;
         this.clock = clock;
         this.marginDays = marginDays;
     }
@@ -51,12 +58,16 @@ class ReserveAcceptedOrders {
         if (!fulfilments.insertIfNew(facts, deliveryDate, accepted.acceptedAt())) {
             return;
         }
+        fulfilments.recipient(orderId, citizens.find(JOB, facts.citizenId().value(), "warehouse.recipient")
+                .map(CitizenView::name).orElse(null), facts.deliveryAddress().street());
         StockRepository.Movement movement = new StockRepository.Movement(clock.instant(), BY,
                 "reserved for the order", "order " + orderId);
         List<OrderLine> lines = facts.lines();
         IntStream.range(0, lines.size()).boxed()
                 .sorted(Comparator.comparing((Integer i) -> lines.get(i).productId().value()))
                 .forEach(i -> reserve(orderId, i + 1, lines.get(i), deliveryDate.plusDays(marginDays), movement));
+        IntStream.range(0, lines.size()).filter(i -> lines.get(i).holeDiameterMm() != null)
+                .forEach(i -> fulfilments.cuttingTask(orderId, i + 1, lines.get(i)));
     }
 
     private void reserve(UUID orderId, int line, OrderLine orderLine, LocalDate usableUntil,

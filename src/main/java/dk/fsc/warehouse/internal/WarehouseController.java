@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,21 +31,26 @@ class WarehouseController {
     private final StockKeeping stockKeeping;
     private final StockRepository stock;
     private final Picking picking;
+    private final PackingSlips packingSlips;
 
-    WarehouseController(StockKeeping stockKeeping, StockRepository stock, Picking picking) {
+    WarehouseController(StockKeeping stockKeeping, StockRepository stock, Picking picking,
+            PackingSlips packingSlips) {
         this.stockKeeping = stockKeeping;
         this.stock = stock;
         this.picking = picking;
+        this.packingSlips = packingSlips;
     }
 
     record PickListBody(UUID orderId, FulfilmentRepository.Status status, LocalDate deliveryDate,
-            String postalCode, String city, @Nullable String carrier, @Nullable String trackingNumber,
-            List<FulfilmentRepository.PickLine> lines, List<FulfilmentRepository.Backorder> backorders) {
+            String postalCode, String city, @Nullable UUID shipmentId, @Nullable String carrier,
+            @Nullable String trackingNumber, List<FulfilmentRepository.PickLine> lines,
+            List<FulfilmentRepository.Backorder> backorders, List<FulfilmentRepository.CuttingTask> cuttingTasks) {
 
         static PickListBody of(Picking.PickList list) {
             FulfilmentRepository.Fulfilment order = list.order();
             return new PickListBody(order.orderId(), order.status(), order.deliveryDate(), order.postalCode(),
-                    order.city(), order.carrier(), order.trackingNumber(), list.lines(), list.backorders());
+                    order.city(), order.shipmentId(), order.carrier(), order.trackingNumber(), list.lines(),
+                    list.backorders(), list.cuttingTasks());
         }
     }
 
@@ -111,15 +118,29 @@ class WarehouseController {
         return PickListBody.of(picking.confirm(orderId, pick));
     }
 
-    @PostMapping("/orders/{orderId}/ship")
-    @Operation(summary = "Hand a picked order to the carrier: carrier and tracking number")
-    PickListBody ship(@PathVariable UUID orderId, @RequestBody Picking.Shipment shipment) {
-        return PickListBody.of(picking.ship(orderId, shipment));
+    @GetMapping("/cutting-tasks")
+    @Operation(summary = "Baseplates to cut to a hole size, of orders still in the warehouse")
+    List<FulfilmentRepository.CuttingTask> cuttingTasks() {
+        return picking.openCuttingTasks();
     }
 
-    @PostMapping("/orders/{orderId}/delivered")
-    @Operation(summary = "The shipment reached the citizen")
-    PickListBody delivered(@PathVariable UUID orderId) {
-        return PickListBody.of(picking.delivered(orderId));
+    @PostMapping("/orders/{orderId}/cuts/{line}")
+    @Operation(summary = "The cutter confirms an order line's cutting task; a size outside the product's range is"
+            + " refused")
+    PickListBody cut(@PathVariable UUID orderId, @PathVariable int line) {
+        return PickListBody.of(picking.cut(orderId, line));
+    }
+
+    @PostMapping("/orders/{orderId}/pack")
+    @Operation(summary = "Pack a picked and cut order into a shipment with a tracking number and hand it to the"
+            + " carrier (default PostNord)")
+    PickListBody pack(@PathVariable UUID orderId, @RequestBody(required = false) Picking.@Nullable Packing packing) {
+        return PickListBody.of(picking.pack(orderId, packing == null ? new Picking.Packing(null) : packing));
+    }
+
+    @GetMapping(path = "/orders/{orderId}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The packed order's packing slip (PDF): recipient, address, lines with lots; no CPR")
+    ResponseEntity<byte[]> packingSlip(@PathVariable UUID orderId) {
+        return PackingSlips.response(packingSlips, orderId);
     }
 }

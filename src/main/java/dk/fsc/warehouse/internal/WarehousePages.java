@@ -13,6 +13,7 @@ import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
 import dk.fsc.warehouse.LotStock;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +38,11 @@ class WarehousePages {
     private final Picking picking;
     private final Assortment assortment;
     private final MessageSource messages;
+    private final PackingSlips packingSlips;
 
     WarehousePages(StockKeeping stockKeeping, StockRepository stock, Picking picking, Assortment assortment,
-            MessageSource messages) {
+            MessageSource messages, PackingSlips packingSlips) {
+        this.packingSlips = packingSlips;
         this.stockKeeping = stockKeeping;
         this.stock = stock;
         this.picking = picking;
@@ -51,6 +54,10 @@ class WarehousePages {
     String start(Model model) {
         List<LotStock> lots = StockKeeping.lots(stock.allStock());
         model.addAttribute("toPick", picking.toPick());
+        List<FulfilmentRepository.CuttingTask> cuttingTasks = picking.openCuttingTasks();
+        model.addAttribute("cuttingTasks", cuttingTasks);
+        model.addAttribute("cutProducts", assortment.products(cuttingTasks.stream()
+                .map(task -> new ProductId(task.productId())).toList()));
         model.addAttribute("lots", lots);
         model.addAttribute("products", assortment.products(lots.stream().map(LotStock::productId).toList()));
         model.addAttribute("locations", stock.locations());
@@ -89,19 +96,22 @@ class WarehousePages {
                 typed == null ? null : (int) Math.clamp(typed, -1, 1_000_000))), "warehouse.picked");
     }
 
-    @PostMapping("/warehouse/orders/{orderId}/ship")
-    String ship(@PathVariable String orderId, @RequestParam(defaultValue = "") String carrier,
-            @RequestParam(defaultValue = "") String trackingNumber, Model model) {
+    @PostMapping("/warehouse/orders/{orderId}/cuts/{line}")
+    String cut(@PathVariable String orderId, @PathVariable int line, Model model) {
         UUID id = FormValues.pathId(orderId);
-        model.addAttribute("typed", Map.of("carrier", carrier, "trackingNumber", trackingNumber));
-        return step(id, model, () -> picking.ship(id, new Picking.Shipment(carrier, trackingNumber)),
-                "warehouse.shipped");
+        return step(id, model, () -> picking.cut(id, line), "warehouse.cut");
     }
 
-    @PostMapping("/warehouse/orders/{orderId}/delivered")
-    String delivered(@PathVariable String orderId, Model model) {
+    @PostMapping("/warehouse/orders/{orderId}/pack")
+    String pack(@PathVariable String orderId, @RequestParam(defaultValue = "") String carrier, Model model) {
         UUID id = FormValues.pathId(orderId);
-        return step(id, model, () -> picking.delivered(id), "warehouse.delivered");
+        model.addAttribute("typed", Map.of("carrier", carrier));
+        return step(id, model, () -> picking.pack(id, new Picking.Packing(carrier)), "warehouse.shipped");
+    }
+
+    @GetMapping("/warehouse/orders/{orderId}/packing-slip")
+    ResponseEntity<byte[]> packingSlip(@PathVariable String orderId) {
+        return PackingSlips.response(packingSlips, FormValues.pathId(orderId));
     }
 
     private String step(UUID orderId, Model model, Supplier<Picking.PickList> step, String notice) {

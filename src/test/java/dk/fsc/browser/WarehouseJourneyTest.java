@@ -1,0 +1,96 @@
+package dk.fsc.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+
+import dk.fsc.assortment.ProductId;
+import dk.fsc.orders.OrderId;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
+import dk.fsc.warehouse.WarehouseSteps;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@FscIntegrationTest
+class WarehouseJourneyTest {
+
+    static final String FLAT_BASEPLATE = WarehouseSteps.FLAT_BASEPLATE.toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    /**
+     * The citizen orders a cut baseplate in self-service; the warehouse picks it by scanning on a
+     * tablet, cuts and packs it; the carrier reports it delivered through the API; the citizen
+     * sees it delivered, with its tracking and lot.
+     */
+    @Test
+    void anOrderPlacedInSelfServiceIsPickedCutPackedShippedAndShownDeliveredToTheCitizen() {
+        clock.setDanish(LocalDateTime.of(2027, 4, 14, 9, 0));
+        WarehouseSteps steps = new WarehouseSteps(port);
+        OrderId order;
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("citizen-aarhus", "demo").open("/my/orders");
+            browser.find(By.id("qty-" + FLAT_BASEPLATE)).sendKeys("1");
+            browser.find(By.id("hole-" + FLAT_BASEPLATE)).sendKeys("28");
+            browser.find(By.cssSelector("#order-form button[type=submit]")).click();
+            assertThat(browser.waitFor(By.id("placed")).getText()).contains("1 × Basisplade flad", "klippet til 28 mm");
+            order = OrderId.of(browser.find(By.cssSelector("#history tbody tr")).getAttribute("data-id"));
+        }
+        JsonNode reserved = steps.awaitReserved(order);
+
+        try (Browser browser = new Browser(port)) {
+            browser.size(1280, 800).logIn("warehouse", "demo").open("/warehouse");
+            assertThat(browser.find(By.id("main")).getText()).contains("Hulklip (", "1 × Basisplade flad, hul 28 mm");
+            browser.screenshot("warehouse-start-desktop");
+            browser.size(800, 1280).open("/warehouse");
+            assertThat(browser.overflowing()).as("nothing wider than a tablet").isEmpty();
+            browser.screenshot("warehouse-start-tablet");
+            browser.find(By.cssSelector("a[href$='/warehouse/orders/" + order + "']")).click();
+
+            browser.find(By.id("scan")).sendKeys("(01)05700312500209(10)NS20-A", Keys.ENTER);
+            assertThat(browser.waitFor(By.id("scan-error")).getText()).startsWith("Forkert vare");
+            for (JsonNode line : reserved.path("lines")) {
+                String gtin = WarehouseSteps.GTINS.get(ProductId.of(line.path("productId").asString()));
+                browser.find(By.id("scan")).sendKeys("]C101" + gtin + "10" + line.path("lot").asString(), Keys.ENTER);
+                browser.waitForText(By.cssSelector("#pick .alert.info"), "Pluk bekræftet");
+            }
+            browser.checkAccessibility();
+            browser.screenshot("warehouse-pick-tablet");
+            browser.find(By.cssSelector(".cutting-tasks button")).click();
+            browser.waitForText(By.cssSelector("#pick .alert.info"), "Klip bekræftet");
+            browser.find(By.xpath("//button[normalize-space()='Pak og send']")).click();
+            assertThat(browser.waitFor(By.id("shipped")).getText()).startsWith("Sendt med PostNord, sporingsnummer FSC");
+            assertThat(browser.find(By.id("packing-slip")).getAttribute("href")).endsWith("/packing-slip");
+            browser.size(1280, 900).checkAccessibility();
+            browser.screenshot("warehouse-packed-desktop");
+        }
+
+        JsonNode packed = steps.pickList(order).json();
+        Api carrier = steps.carrier();
+        Api.Response delivered = carrier.postJson("/api/v1/shipments/" + packed.path("shipmentId").asString()
+                + "/events", WarehouseSteps.event("journey-" + order, "DELIVERED", clock.instant()));
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(201);
+
+        try (Browser browser = new Browser(port)) {
+            browser.logIn("citizen-aarhus", "demo").open("/my/orders");
+            WebElement row = browser.find(By.cssSelector("#history tr[data-id='" + order + "']"));
+            assertThat(row.getAttribute("data-status")).isEqualTo("DELIVERED");
+            assertThat(row.getText()).contains("Leveret", packed.path("trackingNumber").asString());
+            row.findElement(By.cssSelector("details.lots summary")).click();
+            assertThat(row.getText()).contains("batch " + packed.path("lines").get(0).path("lot").asString());
+            browser.checkAccessibility();
+            browser.screenshot("orders-delivered-citizen");
+        }
+    }
+}
