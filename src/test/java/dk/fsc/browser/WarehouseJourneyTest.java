@@ -51,7 +51,7 @@ class WarehouseJourneyTest {
 
         try (Browser browser = new Browser(port)) {
             browser.size(1280, 800).logIn("warehouse", "demo").open("/warehouse");
-            assertThat(browser.find(By.id("main")).getText()).contains("Hulklip (", "1 × Basisplade flad, hul 28 mm");
+            assertThat(browser.find(By.id("main")).getText()).contains("Hulklip (", "1 × Basisplade flad", "hul 28 mm");
             browser.screenshot("warehouse-start-desktop");
             browser.size(800, 1280).open("/warehouse");
             assertThat(browser.overflowing()).as("nothing wider than a tablet").isEmpty();

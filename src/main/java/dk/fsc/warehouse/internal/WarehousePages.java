@@ -1,5 +1,6 @@
 package dk.fsc.warehouse.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,8 +57,10 @@ class WarehousePages {
         model.addAttribute("toPick", picking.toPick());
         List<FulfilmentRepository.CuttingTask> cuttingTasks = picking.openCuttingTasks();
         model.addAttribute("cuttingTasks", cuttingTasks);
-        model.addAttribute("cutProducts", assortment.products(cuttingTasks.stream()
-                .map(task -> new ProductId(task.productId())).toList()));
+        Map<UUID, String> cutNames = new HashMap<>();
+        assortment.products(cuttingTasks.stream().map(task -> new ProductId(task.productId())).toList())
+                .forEach((id, product) -> cutNames.put(id.value(), product.name()));
+        model.addAttribute("cutNames", cutNames);
         model.addAttribute("lots", lots);
         model.addAttribute("products", assortment.products(lots.stream().map(LotStock::productId).toList()));
         model.addAttribute("locations", stock.locations());
