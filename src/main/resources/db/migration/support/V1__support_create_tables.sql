@@ -115,3 +115,6 @@ CREATE TABLE support.call_record
     CHECK ((answered_at IS NULL) <> (abandoned_at IS NULL))
 );
 CREATE INDEX call_record_started_idx ON support.call_record (started_at);
+
+-- Region Midtjylland's agreement bills telehealth support to the region (the sources' region).
+INSERT INTO support.telehealth_agreement VALUES ('1082');

@@ -41,7 +41,7 @@ class ContactRepository {
             @Nullable String answer, @Nullable Instant answeredAt, @Nullable ComplaintState complaintState,
             @Nullable LocalDate complaintDue, @Nullable String attachmentName) {
 
-        boolean complaintOverdue(LocalDate today) {
+        public boolean complaintOverdue(LocalDate today) {
             return complaintState == ComplaintState.RECEIVED && complaintDue != null && complaintDue.isBefore(today);
         }
     }
