@@ -113,7 +113,7 @@ class SupportPages {
         UUID citizenId = FormValues.uuidOrNull(citizen);
         if (citizenId != null) {
             model.addAttribute("citizen",
-                    citizens.find(citizenId).orElseThrow(() -> new NotFoundException("No such citizen.")));
+                    citizens.find(citizenId, "citizen.read").orElseThrow(() -> new NotFoundException("No such citizen.")));
         }
         return contactForm(model);
     }
@@ -127,7 +127,7 @@ class SupportPages {
             return "redirect:/support/contacts/" + contact.id() + "?saved";
         } catch (DomainException refused) {
             if (citizenId != null) {
-                citizens.find(citizenId).ifPresent(found -> model.addAttribute("citizen", found));
+                citizens.find(citizenId, "citizen.read").ifPresent(found -> model.addAttribute("citizen", found));
             }
             model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
             model.addAttribute("typed", params);
@@ -145,7 +145,7 @@ class SupportPages {
             model.addAttribute("nurses", referrals.nursesFor(String.valueOf(contact.municipalityCode())));
         }
         if (contact.citizenId() != null) {
-            model.addAttribute("citizen", citizens.find(contact.citizenId()).orElse(null));
+            model.addAttribute("citizen", citizens.find(contact.citizenId(), "citizen.read").orElse(null));
         }
         return contactForm(model);
     }
