@@ -3,7 +3,6 @@ package dk.fsc.support.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -109,7 +108,9 @@ class SupportPages {
 
     @GetMapping("/support/contacts/new")
     @PreAuthorize(ContactDesk.DESK)
-    String newContact(@RequestParam(required = false) @Nullable String citizen, Model model) {
+    String newContact(@RequestParam(required = false) @Nullable String citizen,
+            @RequestParam(defaultValue = "ORDERING") String topic, Model model) {
+        model.addAttribute("topic", topic);
         UUID citizenId = FormValues.uuidOrNull(citizen);
         if (citizenId != null) {
             model.addAttribute("citizen",
@@ -341,7 +342,4 @@ class SupportPages {
         return value == null || value.isBlank() ? null : value;
     }
 
-    static List<String> billingChoices() {
-        return List.of("MUNICIPALITY", "REGION");
-    }
 }
