@@ -3,6 +3,10 @@ package dk.fsc.citizens;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.fsc.shared.web.PageQuery;
+import dk.fsc.shared.web.Paged;
+import org.jspecify.annotations.Nullable;
+
 /** What other modules may ask of the citizen register; every answer is scoped to the caller and audited. */
 public interface Citizens {
 
@@ -17,4 +21,11 @@ public interface Citizens {
      * caller's transaction, so one request writes one row that says what it was for.
      */
     Optional<CitizenView> find(UUID citizenId, String action);
+
+    /**
+     * The citizens the current user may see found by exactly one of CPR number, name (part of it)
+     * or phone, by the register's search rules (an {@link dk.fsc.shared.problem.InvalidInputException}
+     * names the field otherwise); each citizen found is recorded in the audit log.
+     */
+    Paged<CitizenView> search(@Nullable String cpr, @Nullable String name, @Nullable String phone, PageQuery page);
 }

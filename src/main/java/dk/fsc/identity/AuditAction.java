@@ -38,6 +38,15 @@ public enum AuditAction {
     WAREHOUSE_RECIPIENT("warehouse.recipient", true),
     /** A lot the citizen received was recalled: their municipality's caseworkers were given the citizen. */
     WAREHOUSE_RECALL("warehouse.recall", false),
+    SUPPORT_VIEW("support.view", true),
+    CONTACT_REGISTER("contact.register", false),
+    CONTACT_CORRECT("contact.correct", false),
+    CONTACT_ANSWER("contact.answer", false),
+    TASK_CREATE("task.create", false),
+    TASK_CLOSE("task.close", false),
+    REFERRAL_CREATE("referral.create", false),
+    REFERRAL_READ("referral.read", true),
+    REFERRAL_CLOSE("referral.close", false),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

@@ -22,7 +22,7 @@ class AuditActionTest {
 
     /** A string literal shaped like an audit action, e.g. {@code "order.read"}. */
     private static final Pattern ACTION_LITERAL =
-            Pattern.compile("\"((?:citizen|grant|order|standing-order|worklist|user|access)\\.[a-z][a-z-]*)\"");
+            Pattern.compile("\"((?:citizen|grant|order|standing-order|worklist|user|access|support|contact|task|referral)\\.[a-z][a-z-]*)\"");
 
     private static ResourceBundleMessageSource bundles() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

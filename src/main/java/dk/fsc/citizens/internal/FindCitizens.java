@@ -31,6 +31,9 @@ class FindCitizens implements Citizens {
 
     static final String NOT_FOUND = "No citizen with this id.";
 
+    private static final String SEARCHERS = "hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'WAREHOUSE', 'TECHNICIAN',"
+            + " 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE', 'NURSE', 'CITIZEN')";
+
     private final CitizenRepository repository;
     private final CitizenViews views;
     private final CprVault vault;
@@ -84,8 +87,7 @@ class FindCitizens implements Citizens {
 
     /** Exactly one of CPR, name (part of it, at least 2 characters) or phone. */
     @Transactional
-    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'WAREHOUSE', 'TECHNICIAN', 'MUNICIPAL_CASEWORKER',"
-            + " 'MUNICIPAL_HOMECARE', 'NURSE', 'CITIZEN')")
+    @PreAuthorize(SEARCHERS)
     public Paged<CitizenView> search(Query query, PageQuery page) {
         CurrentUser user = currentUsers.require();
         List<FieldError> errors = new ArrayList<>();
@@ -117,6 +119,14 @@ class FindCitizens implements Citizens {
         Paged<Citizen> found = repository.search(criteria, CitizenAccess.scope(user), page);
         found.items().forEach(citizen -> auditLog.record(citizen.id(), "citizen.search"));
         return found.map(citizen -> views.of(citizen, user));
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(SEARCHERS)
+    public Paged<CitizenView> search(@Nullable String cpr, @Nullable String name, @Nullable String phone,
+            PageQuery page) {
+        return search(new Query(cpr, name, phone), page);
     }
 
     private static boolean blank(@Nullable String value) {

@@ -56,6 +56,7 @@ class DemoUsersSeed implements Seed {
         user(hash, "homecare-aarhus", "Hjemmepleje, Aarhus", Role.MUNICIPAL_HOMECARE, AARHUS, MIDTJYLLAND, null);
         user(hash, "homecare-randers", "Hjemmepleje, Randers", Role.MUNICIPAL_HOMECARE, RANDERS, MIDTJYLLAND, null);
         user(hash, "nurse-aarhus", "Stomisygeplejerske, Aarhus", Role.NURSE, AARHUS, MIDTJYLLAND, null);
+        user(hash, "nurse-region", "Stomisygeplejerske, Region Midtjylland", Role.NURSE, null, MIDTJYLLAND, null);
         user(hash, "citizen-aarhus", "Borger i Aarhus", Role.CITIZEN, null, null, CITIZEN_AARHUS);
         user(hash, "citizen-randers", "Borger i Randers", Role.CITIZEN, null, null, CITIZEN_RANDERS);
     }

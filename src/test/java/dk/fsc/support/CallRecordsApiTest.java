@@ -1,0 +1,104 @@
+package dk.fsc.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Call records from the telephone system: all lines or none with each bad line named, the same file
+ * twice changes nothing, and the figures per day against the targets mark the days that missed.
+ */
+@FscIntegrationTest
+class CallRecordsApiTest {
+
+    static final String HEADER = "queue,call_id,start,answered,abandoned,end,agent\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin() {
+        return Api.as(port, "admin", "demo");
+    }
+
+    long calls(String prefix) {
+        return jdbc.sql("select count(*) from support.call_record where call_id like ?").param(prefix + "%")
+                .query(Long.class).single();
+    }
+
+    Api.Response load(String csv) {
+        return admin().send("POST", "/api/v1/call-records", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileIsImportedOnceAndTheFiguresPerDayMarkTheDaysThatMissedATarget() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        // 2 March 2026: 10 calls answered after 20 s. 3 March: 10 calls, 3 answered after 90 s, 1 abandoned.
+        for (int i = 0; i < 10; i++) {
+            csv.append("Stomi,ok-").append(i).append(",2026-03-02T09:0").append(i).append(":00+01:00,")
+                    .append("2026-03-02T09:0").append(i).append(":20+01:00,,2026-03-02T09:0").append(i)
+                    .append(":50+01:00,agent\n");
+        }
+        for (int i = 0; i < 9; i++) {
+            int waited = i < 3 ? 90 : 10;
+            csv.append("Stomi,ok-late-").append(i).append(",2026-03-03 10:0").append(i).append(":00,2026-03-03 10:0")
+                    .append(i + waited / 60).append(':').append(waited % 60).append(",,2026-03-03 10:0").append(i + 1)
+                    .append(":59,agent\n");
+        }
+        csv.append("Stomi,ok-late-9,2026-03-03 10:09:00,,2026-03-03 10:09:40,2026-03-03 10:09:40,\n");
+        Api.Response first = load(csv.toString());
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("added").asInt()).isEqualTo(20);
+        Api.Response again = load(csv.toString());
+        assertThat(again.json().path("added").asInt()).isZero();
+        assertThat(again.json().path("known").asInt()).isEqualTo(20);
+        assertThat(calls("ok-")).isEqualTo(20);
+
+        JsonNode days = admin().get("/api/v1/call-figures?unit=DAY&from=2026-03-02&to=2026-03-03").json();
+        assertThat(days).hasSize(2);
+        assertThat(days.get(0).path("calls").asInt()).isEqualTo(10);
+        assertThat(days.get(0).path("missed").asBoolean()).isFalse();
+        assertThat(days.get(0).path("averageWaitSeconds").asInt()).isEqualTo(20);
+        assertThat(days.get(1).path("answeredInTimePermille").asInt()).isEqualTo(600);
+        assertThat(days.get(1).path("abandonedPermille").asInt()).isEqualTo(100);
+        assertThat(days.get(1).path("missedAnswered").asBoolean()).isTrue();
+        assertThat(days.get(1).path("missedAbandoned").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badFilesAreRefusedWholeWithEachLineNamedAndNothingSaved() {
+        String csv = HEADER
+                + "Stomi,bad-1,2026-03-04T09:00:00+01:00,2026-03-04T09:00:10+01:00,,2026-03-04T09:01:00+01:00,a\n"
+                + "Stomi,bad-1,2026-03-04T09:05:00+01:00,2026-03-04T09:05:10+01:00,,2026-03-04T09:06:00+01:00,a\n"
+                + "Stomi,bad-2,2026-03-04T09:10:00+01:00,2026-03-04T09:09:00+01:00,,2026-03-04T09:11:00+01:00,a\n"
+                + "Stomi,bad-3,2026-03-04T09:10:00+01:00,2026-03-04T09:10:05+01:00,2026-03-04T09:10:05+01:00,2026-03-04T09:11:00+01:00,a\n"
+                + "Stomi,bad-4,i går,,2026-03-04T09:10:05+01:00,2026-03-04T09:11:00+01:00,\n"
+                + "Stomi,bad-5,2026-03-04T09:10:00+01:00\n";
+        Api.Response refused = load(csv);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("line 3", "line 4", "line 5", "line 6", "line 7")
+                .doesNotContain("line 2\"");
+        assertThat(calls("bad-")).isZero();
+
+        byte[] latin1 = (HEADER + "Kø,enc-1,2026-03-04T09:00:00+01:00,,2026-03-04T09:00:10+01:00,2026-03-04T09:00:10+01:00,\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Api.Response broken = admin().send("POST", "/api/v1/call-records", "text/csv", latin1);
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body()).contains("UTF-8");
+        assertThat(load("call,id\n1,2\n").status()).isEqualTo(400);
+        assertThat(calls("enc-")).isZero();
+
+        assertThat(Api.as(port, "agent", "demo").send("POST", "/api/v1/call-records", "text/csv",
+                HEADER.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    }
+}
