@@ -34,6 +34,9 @@ public enum AuditAction {
     STANDING_ORDER_READ("standing-order.read", true),
     STANDING_ORDER_END("standing-order.end", false),
     WORKLIST_READ("worklist.read", true),
+    DEVICE_ASSESSMENT("device.assessment", false),
+    DEVICE_PAUSE("device.pause", false),
+    DEVICE_WORK("device.work", true),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),
