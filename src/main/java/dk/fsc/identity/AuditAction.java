@@ -47,6 +47,9 @@ public enum AuditAction {
     REFERRAL_CREATE("referral.create", false),
     REFERRAL_READ("referral.read", true),
     REFERRAL_CLOSE("referral.close", false),
+    DEVICE_ASSESSMENT("device.assessment", false),
+    DEVICE_PAUSE("device.pause", false),
+    DEVICE_WORK("device.work", true),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

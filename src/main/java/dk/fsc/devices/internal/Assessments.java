@@ -1,0 +1,138 @@
+package dk.fsc.devices.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dk.fsc.citizens.CitizenView;
+import dk.fsc.citizens.Citizens;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A caseworker's needs assessment of a citizen of their municipality: the answers, the least
+ * intrusive step the rules in force recommend and why, and the step chosen (a different one
+ * needs a reason). The dispenser grant that follows is linked to it and keeps all of it.
+ */
+@Service
+class Assessments {
+
+    static final String AUDIT_ACTION = "device.assessment";
+
+    record Assessment(UUID id, UUID citizenId, String municipality, String answers, NeedLevel recommended,
+            String reasons, int ruleVersion, NeedLevel chosen, @Nullable String deviationReason, boolean training,
+            @Nullable UUID grantId, Instant assessedAt, String assessedBy) {
+
+        boolean deviates() {
+            return chosen != recommended;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final RuleBook ruleBook;
+    private final Citizens citizens;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+
+    Assessments(JdbcClient jdbc, RuleBook ruleBook, Citizens citizens, CurrentUsers currentUsers, Clock clock) {
+        this.jdbc = jdbc;
+        this.ruleBook = ruleBook;
+        this.citizens = citizens;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    CitizenView citizen(UUID citizenId, String action) {
+        return citizens.find(citizenId, action).orElseThrow(() -> new NotFoundException("No such citizen"));
+    }
+
+    @Transactional
+    Assessment assess(UUID citizenId, Map<String, String> typed) {
+        CitizenView citizen = citizen(citizenId, AUDIT_ACTION);
+        RuleBook.RuleSet rules = ruleBook.current();
+        List<FieldError> errors = new ArrayList<>();
+        Map<AssessmentRules.Question, String> answers = new EnumMap<>(AssessmentRules.Question.class);
+        try {
+            answers = AssessmentRules.answers(typed);
+        } catch (InvalidInputException incomplete) {
+            errors.addAll(incomplete.errors());
+        }
+        NeedLevel chosen = Arrays.stream(NeedLevel.values()).filter(l -> l.name().equals(typed.get("chosen")))
+                .findFirst().orElse(null);
+        if (chosen == null) {
+            errors.add(FieldError.of("chosen", "devices.error.chosen"));
+        }
+        String reason = typed.getOrDefault("deviationReason", "").strip();
+        if (reason.length() > 1000) {
+            errors.add(FieldError.of("deviationReason", "devices.error.deviationReason.long"));
+        }
+        AssessmentRules.Recommendation recommendation = errors.isEmpty() ? rules.rules().recommend(answers) : null;
+        if (recommendation != null && chosen != recommendation.level() && reason.isEmpty()) {
+            errors.add(FieldError.of("deviationReason", "devices.error.deviationReason"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The assessment cannot be saved", errors);
+        }
+        Assessment assessment = new Assessment(UUID.randomUUID(), citizenId, citizen.municipalityCode(),
+                answers.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")),
+                recommendation.level(), String.join("\n", recommendation.reasons()), rules.version(), chosen,
+                chosen == recommendation.level() ? null : reason, "on".equals(typed.get("training"))
+                        || "true".equals(typed.get("training")),
+                null, clock.instant(), currentUsers.require().username());
+        jdbc.sql("insert into devices.assessment (id, citizen_id, municipality, answers, recommended, reasons,"
+                + " rule_version, chosen, deviation_reason, training, assessed_at, assessed_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(assessment.id(), citizenId, assessment.municipality(), assessment.answers(),
+                        assessment.recommended().name(), assessment.reasons(), assessment.ruleVersion(),
+                        chosen.name(), assessment.deviationReason(), assessment.training(),
+                        Timestamp.from(assessment.assessedAt()), assessment.assessedBy())
+                .update();
+        return assessment;
+    }
+
+    List<Assessment> ofCitizen(UUID citizenId) {
+        return jdbc.sql(SELECT + " where citizen_id = ? order by assessed_at desc").param(citizenId)
+                .query(Assessments::map).list();
+    }
+
+    /** The grant's assessment, or else the citizen's newest one not yet linked to a grant, which is linked now. */
+    @Transactional
+    Optional<Assessment> linkToGrant(UUID citizenId, UUID grantId) {
+        Optional<Assessment> linked = jdbc.sql(SELECT + " where grant_id = ?").param(grantId).query(Assessments::map)
+                .optional();
+        if (linked.isPresent()) {
+            return linked;
+        }
+        Optional<Assessment> newest = jdbc.sql(SELECT + " where citizen_id = ? and grant_id is null"
+                + " order by assessed_at desc limit 1 for update").param(citizenId).query(Assessments::map).optional();
+        newest.ifPresent(a -> jdbc.sql("update devices.assessment set grant_id = ? where id = ?")
+                .params(grantId, a.id()).update());
+        return newest;
+    }
+
+    private static final String SELECT = "select id, citizen_id, municipality, answers, recommended, reasons,"
+            + " rule_version, chosen, deviation_reason, training, grant_id, assessed_at, assessed_by"
+            + " from devices.assessment";
+
+    private static Assessment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Assessment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), NeedLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
+                NeedLevel.valueOf(rs.getString(8)), rs.getString(9), rs.getBoolean(10), rs.getObject(11, UUID.class),
+                rs.getTimestamp(12).toInstant(), rs.getString(13));
+    }
+}

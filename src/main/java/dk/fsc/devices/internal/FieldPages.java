@@ -1,0 +1,243 @@
+package dk.fsc.devices.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dk.fsc.devices.WorkOrderType;
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.Role;
+import dk.fsc.shared.problem.DomainException;
+import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.FormValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages of field service: the work-order list with filters and target flags (a caseworker sees
+ * their municipality's), a work order with its assignment and registration, the day's plan per
+ * technician with a schematic map, the technicians with their absences, and the technician's
+ * own day on a phone.
+ */
+@Controller
+class FieldPages {
+
+    private final WorkOrders workOrders;
+    private final FieldWork fieldWork;
+    private final DayPlanning planning;
+    private final Technicians technicians;
+    private final DeviceRegister devices;
+    private final WorkChains chains;
+    private final CurrentUsers currentUsers;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
+
+    FieldPages(WorkOrders workOrders, FieldWork fieldWork, DayPlanning planning, Technicians technicians,
+            DeviceRegister devices, WorkChains chains, CurrentUsers currentUsers, MessageSource messages,
+            java.time.Clock clock) {
+        this.workOrders = workOrders;
+        this.fieldWork = fieldWork;
+        this.planning = planning;
+        this.technicians = technicians;
+        this.devices = devices;
+        this.chains = chains;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A work order as a list shows it: with its target flags and the names of its technician and model. */
+    record Row(WorkOrders.WorkOrder work, boolean missed, boolean willMiss, @Nullable String technician,
+            @Nullable String model) {
+    }
+
+    List<Row> rows(List<WorkOrders.WorkOrder> list) {
+        Instant now = clock.instant();
+        Map<String, Integer> warn = new java.util.HashMap<>();
+        workOrders.targets().forEach(t -> warn.put(t.code(), t.warnHours()));
+        Map<UUID, String> names = new java.util.HashMap<>();
+        technicians.all().forEach(t -> names.put(t.id(), t.name()));
+        return list.stream().map(w -> new Row(w, w.missed(now), w.willMiss(now, warn.getOrDefault(w.type().name(), 24)),
+                w.technicianId() == null ? null : names.get(w.technicianId()),
+                chains.model(w.modelId()).map(dk.fsc.assortment.ProductView::name).orElse(w.areaCode()))).toList();
+    }
+
+    @GetMapping("/work-orders")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN', 'TECHNICIAN', 'MUNICIPAL_CASEWORKER')")
+    String list(@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String flag, Model model) {
+        CurrentUser user = currentUsers.require();
+        String municipality = user.has(Role.MUNICIPAL_CASEWORKER) ? user.municipalityCode() : null;
+        WorkOrderType chosenType = Arrays.stream(WorkOrderType.values()).filter(t -> t.name().equals(type)).findFirst()
+                .orElse(null);
+        WorkOrders.Status chosenStatus = Arrays.stream(WorkOrders.Status.values()).filter(s -> s.name().equals(status))
+                .findFirst().orElse(null);
+        List<Row> rows = rows(workOrders.search(municipality, chosenType, chosenStatus, null)).stream()
+                .filter(r -> switch (flag) {
+                    case "missed" -> r.missed();
+                    case "willMiss" -> r.willMiss();
+                    case "waiting" -> r.work().waiting() != null && r.work().open();
+                    default -> true;
+                }).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("types", WorkOrderType.values());
+        model.addAttribute("statuses", WorkOrders.Status.values());
+        model.addAttribute("type", chosenType);
+        model.addAttribute("status", chosenStatus);
+        model.addAttribute("flag", flag);
+        model.addAttribute("caseworker", municipality != null);
+        return "devices/work-orders";
+    }
+
+    @GetMapping("/work-orders/{id}")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String workOrder(@PathVariable String id, Model model) {
+        WorkOrders.WorkOrder work = fieldWork.require(FormValues.pathId(id));
+        model.addAttribute("row", rows(List.of(work)).getFirst());
+        model.addAttribute("technicians", technicians.all());
+        model.addAttribute("outcomes", FieldWork.Outcome.values());
+        model.addAttribute("today", devices.today());
+        return "devices/work-order";
+    }
+
+    @PostMapping("/work-orders/{id}/assignment")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String assign(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
+        try {
+            fieldWork.assign(FormValues.pathId(id), FormValues.uuidOrNull(form.get("technician")),
+                    DevicePages.date(form.get("day")), time(form.get("start")));
+            model.addAttribute("assigned", true);
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", form);
+        }
+        return workOrder(id, model);
+    }
+
+    @PostMapping("/work-orders/{id}/done")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String workshopDone(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
+        try {
+            fieldWork.complete(FormValues.pathId(id), done(form));
+            model.addAttribute("completed", true);
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("doneErrors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", form);
+        }
+        return workOrder(id, model);
+    }
+
+    @GetMapping("/work-orders/day")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String day(@RequestParam(defaultValue = "") String day, Model model) {
+        LocalDate chosen = DevicePages.date(day);
+        LocalDate shown = chosen == null ? devices.today() : chosen;
+        List<DayPlanning.TechnicianDay> days = planning.days(shown);
+        model.addAttribute("day", shown);
+        model.addAttribute("days", days);
+        model.addAttribute("map", SchematicMap.of(days));
+        return "devices/day";
+    }
+
+    @PostMapping("/work-orders/day")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String plan(@RequestParam(defaultValue = "") String day, RedirectAttributes redirect) {
+        LocalDate chosen = DevicePages.date(day);
+        LocalDate planned = chosen == null || chosen.isBefore(devices.today()) ? devices.today() : chosen;
+        redirect.addFlashAttribute("result", planning.plan(planned));
+        return "redirect:/work-orders/day?day=" + planned;
+    }
+
+    @GetMapping("/technicians")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String technicians(Model model) {
+        model.addAttribute("technicians", technicians.all());
+        model.addAttribute("absences", technicians.absences());
+        model.addAttribute("today", devices.today());
+        return "devices/technicians";
+    }
+
+    @PostMapping("/technicians/absences")
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String absence(@RequestParam Map<String, String> form, Model model) {
+        try {
+            technicians.addAbsence(FormValues.uuidOrNull(form.get("technician")), DevicePages.date(form.get("from")),
+                    DevicePages.date(form.get("to")), form.getOrDefault("reason", ""));
+            model.addAttribute("added", true);
+        } catch (DomainException refused) {
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", form);
+        }
+        return technicians(model);
+    }
+
+    @GetMapping("/my-day")
+    @PreAuthorize("hasRole('TECHNICIAN')")
+    String myDay(Model model) {
+        Technicians.Technician me = technicians.byUsername(currentUsers.require().username()).orElse(null);
+        LocalDate today = devices.today();
+        java.time.ZonedDateTime start = today.atStartOfDay(dk.fsc.shared.TimeConfiguration.DANISH_TIME);
+        List<Row> visits = me == null ? List.of()
+                : rows(workOrders.plannedFor(me.id(), start.toInstant(), start.plusDays(1).toInstant()));
+        model.addAttribute("me", me);
+        model.addAttribute("today", today);
+        model.addAttribute("visits", visits);
+        model.addAttribute("next", visits.stream().filter(r -> r.work().open()).findFirst().orElse(null));
+        model.addAttribute("outcomes", FieldWork.Outcome.values());
+        return "devices/my-day";
+    }
+
+    @PostMapping("/my-day/{id}/done")
+    @PreAuthorize("hasRole('TECHNICIAN')")
+    String visitDone(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        try {
+            fieldWork.complete(FormValues.pathId(id), done(form));
+            redirect.addFlashAttribute("completed", true);
+            return "redirect:/my-day";
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", form);
+            model.addAttribute("failed", FormValues.pathId(id));
+            return myDay(model);
+        }
+    }
+
+    private static FieldWork.Done done(Map<String, String> form) {
+        Long minutes = FormValues.wholeNumber(form.get("minutes"));
+        return new FieldWork.Done(form.get("scan"), minutes == null ? null : (int) Math.clamp(minutes, -1, 100_000),
+                form.get("outcome"), form.get("note"));
+    }
+
+    private static @Nullable LocalTime time(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
+    }
+}
