@@ -12,6 +12,8 @@ public enum ApiScope {
     /** The assortment: products, their prices, areas, device functions and service rates (not contracts). */
     ASSORTMENT_READ("GET", List.of("/api/v1/products", "/api/v1/products/*", "/api/v1/products/*/prices",
             "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates")),
+    /** A dispenser vendor's system sends its devices' events (signed batches, the alarms module). */
+    DEVICE_EVENTS_WRITE("POST", List.of("/api/v1/device-events")),
     /** The metrics a monitoring system scrapes (Prometheus); nothing of the API. */
     METRICS_READ("GET", List.of("/actuator/prometheus"));
 

@@ -34,6 +34,8 @@ public enum AuditAction {
     STANDING_ORDER_READ("standing-order.read", true),
     STANDING_ORDER_END("standing-order.end", false),
     WORKLIST_READ("worklist.read", true),
+    ALARM_READ("alarm.read", true),
+    ALARM_SCHEDULE_CHANGE("alarm.schedule-change", false),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),
