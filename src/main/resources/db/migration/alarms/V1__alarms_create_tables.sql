@@ -213,3 +213,14 @@ CREATE TABLE alarms.change_log
     subject    TEXT        NOT NULL,
     detail     TEXT        NOT NULL
 );
+
+-- The work this module asked the devices module for (WorkOrderRequested), one row per request.
+CREATE TABLE alarms.work_request
+(
+    request_id   UUID PRIMARY KEY,
+    type         TEXT        NOT NULL,
+    serial       TEXT        NOT NULL,
+    reason       TEXT        NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL,
+    requested_by TEXT        NOT NULL
+);

@@ -124,7 +124,7 @@ class Detection {
                     left join alarms.response_plan p on p.municipality_code = a.municipality_code
                     where a.closed_at is null and a.acknowledged_at is null
                       and a.level < coalesce(array_length(p.escalation_minutes, 1), 2)
-                      and a.due_at + coalesce(p.escalation_minutes, '{45,75}'::int[])[a.level + 1] * interval '1 minute' <= ?
+                      and a.due_at + (coalesce(p.escalation_minutes, '{45,75}'::int[]))[a.level + 1] * interval '1 minute' <= ?
                     limit ? for update of a skip locked
                     """).params(AlarmBook.utc(now), BATCH).query(UUID.class).list();
             for (UUID id : due) {
