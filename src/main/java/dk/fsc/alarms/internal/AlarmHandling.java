@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dk.fsc.devices.WorkOrderRequested;
 import dk.fsc.devices.WorkOrderType;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
@@ -16,7 +15,6 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,16 +34,16 @@ class AlarmHandling {
     private final ResponsePlans plans;
     private final CurrentUsers users;
     private final Notifications notifications;
-    private final ApplicationEventPublisher events;
+    private final DeviceSignals signals;
     private final Clock clock;
 
     AlarmHandling(AlarmBook alarms, ResponsePlans plans, CurrentUsers users, Notifications notifications,
-            ApplicationEventPublisher events, Clock clock) {
+            DeviceSignals signals, Clock clock) {
         this.alarms = alarms;
         this.plans = plans;
         this.users = users;
         this.notifications = notifications;
-        this.events = events;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -116,8 +114,8 @@ class AlarmHandling {
         String by = users.require().username();
         alarms.close(id, chosen, note == null || note.isBlank() ? null : note.strip(), by, now);
         if (chosen == Outcome.DEVICE_FAULT) {
-            events.publishEvent(new WorkOrderRequested(DeviceSignals.requestId("repair:" + id), WorkOrderType.REPAIR,
-                    alarm.serial(), true, "Device fault found on alarm " + id, now, by));
+            signals.requestWork("repair:" + id, WorkOrderType.REPAIR, alarm.serial(), true,
+                    "Device fault found on alarm " + id, now, by);
         }
         AlarmView closed = alarms.find(id).orElseThrow();
         notifications.changed(closed, "closed", now);

@@ -108,8 +108,7 @@ class DeviceSignals {
                 where serial = ? and ended_on is null and not refill_requested and 'REFILL' = any(services)
                 """).param(serial).update();
         if (asked > 0) {
-            events.publishEvent(new WorkOrderRequested(requestId("refill:" + cause), WorkOrderType.REFILL, serial,
-                    false, "Doses low", now, ACTOR));
+            requestWork("refill:" + cause, WorkOrderType.REFILL, serial, false, "Doses low", now, ACTOR);
         }
     }
 
@@ -128,13 +127,24 @@ class DeviceSignals {
                   and (select count(*) from alarms.outage o where o.serial = d.serial and o.at >= ?) >= ?
                 """).params(now.atOffset(ZoneOffset.UTC), serial, weekAgo, weekAgo, OUTAGES_FOR_SERVICE).update();
         if (asked > 0) {
-            events.publishEvent(new WorkOrderRequested(requestId("service:" + serial + ":" + now), WorkOrderType.SERVICE,
-                    serial, false, "Offline " + OUTAGES_FOR_SERVICE + " times within a week", now, ACTOR));
+            requestWork("service:" + serial + ":" + now, WorkOrderType.SERVICE, serial, false,
+                    "Offline " + OUTAGES_FOR_SERVICE + " times within a week", now, ACTOR);
         }
     }
 
-    /** The same cause always asks with the same request id, so the devices module makes one work order. */
-    static UUID requestId(String cause) {
-        return UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Asks the devices module for work on a device and keeps a row of it. The same cause always
+     * asks with the same request id, so the devices module makes one work order of it.
+     */
+    void requestWork(String cause, WorkOrderType type, String serial, boolean acute, String reason, Instant now,
+            String by) {
+        UUID requestId = UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8));
+        int fresh = jdbc.sql("""
+                insert into alarms.work_request (request_id, type, serial, reason, requested_at, requested_by)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """).params(requestId, type.name(), serial, reason, now.atOffset(ZoneOffset.UTC), by).update();
+        if (fresh > 0) {
+            events.publishEvent(new WorkOrderRequested(requestId, type, serial, acute, reason, now, by));
+        }
     }
 }

@@ -192,8 +192,8 @@ class AlarmsApiTest {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(jdbc.sql("select outcome from alarms.alarm where id = ?::uuid").param(alarm).query(String.class)
                 .single()).isEqualTo("DEVICE_FAULT");
-        assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%WorkOrderRequested'"
-                + " and serialized_event like ?").param("%REPAIR%" + serial + "%").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from alarms.work_request where type = 'REPAIR' and serial = ?")
+                .param(serial).query(Long.class).single())
                 .as("a repair is requested").isEqualTo(1);
     }
 
