@@ -27,6 +27,12 @@ class AlarmJobs {
         return new ScheduledJob("device-event-partitions", "0 15 2 * * *", tick -> partitions.maintain());
     }
 
+    /** Detection on demand (an administrator, or a test that moved the clock); the timer runs it every second. */
+    @Bean
+    Job alarmDetection(Detection detection) {
+        return new ScheduledJob("alarm-detection", "-", tick -> detection.detect());
+    }
+
     @Bean
     Job dosePlanning(DoseSchedules schedules) {
         return new ScheduledJob("dose-planning", "0 5 * * * *", tick -> schedules.planAhead());

@@ -10,19 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
-import dk.fsc.assortment.ProductId;
-import dk.fsc.citizens.CitizenId;
-import dk.fsc.devices.DeviceService;
-import dk.fsc.devices.LeasePeriodStarted;
-import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.testing.Api;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,30 +41,6 @@ final class AlarmFixtures {
                 "{\"apiKeyName\":\"Dispenser vendor " + code + "\",\"secret\":\"" + secret + "\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         return new Vendor(code, key.json().path("key").asString(), secret);
-    }
-
-    /** Publishes the devices module's lease start, as the devices module would, and waits for the projection. */
-    static void install(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc,
-            String serial, String citizenId, String municipality, Set<DeviceService> services, LocalDate on) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new LeasePeriodStarted(UUID.randomUUID(),
-                serial, new ProductId(UUID.randomUUID()), new CitizenId(UUID.fromString(citizenId)),
-                new MunicipalityCode(municipality), services, on, on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
-        awaitRow(jdbc, "select count(*) from alarms.installed_device where serial = ?", serial);
-    }
-
-    static void awaitRow(JdbcClient jdbc, String countSql, Object param) {
-        for (int i = 0; i < 200; i++) {
-            if (jdbc.sql(countSql).param(param).query(Long.class).single() > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("No row for " + param + " within 10 s");
     }
 
     record Answer(int status, String body) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import dk.fsc.devices.DeviceService;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.Citizens;
+import dk.fsc.testing.Dispensers;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,7 @@ class AlarmsApiTest {
 
     String installedDispenser(String municipality, String caseworker, Set<DeviceService> services) {
         String citizen = Citizens.register(as(caseworker), municipality, "Dosis Testesen");
-        String serial = "DISP-" + UUID.randomUUID().toString().substring(0, 8);
-        AlarmFixtures.install(events, transactions, jdbc, serial, citizen, municipality, services, clock.today());
-        return serial;
+        return Dispensers.install(events, transactions, jdbc, citizen, municipality, services, clock.today());
     }
 
     @Test
