@@ -14,6 +14,8 @@ public enum ApiScope {
             "/api/v1/product-areas", "/api/v1/device-functions", "/api/v1/service-rates")),
     /** The carrier's machine client: it reports what happened to the warehouse's shipments. */
     CARRIER_EVENTS("POST", List.of("/api/v1/shipments/*/events")),
+    /** A dispenser vendor's system sends its devices' events (signed batches, the alarms module). */
+    DEVICE_EVENTS_WRITE("POST", List.of("/api/v1/device-events")),
     /** The metrics a monitoring system scrapes (Prometheus); nothing of the API. */
     METRICS_READ("GET", List.of("/actuator/prometheus"));
 

@@ -50,6 +50,8 @@ public enum AuditAction {
     DEVICE_ASSESSMENT("device.assessment", false),
     DEVICE_PAUSE("device.pause", false),
     DEVICE_WORK("device.work", true),
+    ALARM_READ("alarm.read", true),
+    ALARM_SCHEDULE_CHANGE("alarm.schedule-change", false),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

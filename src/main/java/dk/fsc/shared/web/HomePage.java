@@ -42,11 +42,12 @@ class HomePage {
 
     /** Roles whose own modules are not built yet: their start page says what they can do today. */
     private static final List<String> WAITING_ROLES = List.of("WAREHOUSE", "TECHNICIAN", "FINANCE",
-            "REGION_ANALYST", "MUNICIPAL_HOMECARE", "NURSE");
+            "REGION_ANALYST", "NURSE");
 
     private static final List<RoleCard> CARDS = List.of(
             new RoleCard("/my/profile", "profile", "CITIZEN"),
             new RoleCard("/me/access-log", "log", "CITIZEN"),
+            new RoleCard("/alarms", "alarms", "MUNICIPAL_HOMECARE", "FSC_AGENT"),
             new RoleCard("/citizens", "phoneOrder", "FSC_AGENT"),
             new RoleCard("/citizens", "citizens", "FSC_ADMIN", "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "NURSE"),
             new RoleCard("/citizens", "addresses", "WAREHOUSE", "TECHNICIAN"),

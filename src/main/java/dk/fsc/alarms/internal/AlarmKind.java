@@ -1,0 +1,10 @@
+package dk.fsc.alarms.internal;
+
+/** Why an alarm was raised: a dose not taken, a silent device, or a device's technical fault. */
+enum AlarmKind {
+    MISSED_DOSE,
+    OFFLINE,
+    EMPTY,
+    TAMPER,
+    POWER_LOST
+}

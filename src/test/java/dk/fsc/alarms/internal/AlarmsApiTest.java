@@ -1,0 +1,217 @@
+package dk.fsc.alarms.internal;
+
+import static dk.fsc.alarms.internal.AlarmFixtures.batch;
+import static dk.fsc.alarms.internal.AlarmFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.fsc.devices.DeviceService;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.Dispensers;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Device events through the signed endpoint, dose schedules across daylight saving, missed-dose
+ * detection and the alarm's handling through the API, with the bad input the issue names.
+ */
+@FscIntegrationTest
+class AlarmsApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Detection detection;
+
+    Api as(String user) {
+        return Api.as(port, user, "demo");
+    }
+
+    String installedDispenser(String municipality, String caseworker, Set<DeviceService> services) {
+        String citizen = Citizens.register(as(caseworker), municipality, "Dosis Testesen");
+        return Dispensers.install(events, transactions, jdbc, citizen, municipality, services, clock.today());
+    }
+
+    @Test
+    void aBatchKeepsItsGoodEventsAndAnswersEachBadOneWithItsReason() {
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        Instant now = clock.instant();
+        String good = event("e1-" + serial, "heartbeat", serial, now, null);
+        String body = batch(good, event("e2-" + serial, "something_new", serial, now, null),
+                event("e3-" + serial, "heartbeat", "NOT-INSTALLED-" + serial, now, null),
+                "{\"id\":\"e4-" + serial + "\",\"type\":\"heartbeat\",\"serial\":\"" + serial + "\"}",
+                event("e5-" + serial, "dose_taken", serial, now, null), good);
+
+        AlarmFixtures.Answer answer = AlarmFixtures.send(port, vendor, now, body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var json = answer.json();
+        assertThat(json.path("accepted").asInt()).isEqualTo(3);
+        assertThat(json.path("refused").asInt()).isEqualTo(2);
+        assertThat(json.path("duplicates").asInt()).isEqualTo(1);
+        var results = json.path("results");
+        assertThat(results.get(1).path("flags").get(0).asString()).isEqualTo("unknown-type");
+        assertThat(results.get(2).path("flags").get(0).asString()).isEqualTo("device-not-installed");
+        assertThat(results.get(3).path("reason").asString()).contains("time");
+        assertThat(results.get(4).path("reason").asString()).contains("dueAt");
+        assertThat(results.get(5).path("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(jdbc.sql("select count(*) from alarms.device_event where vendor = ?").param(vendor.code())
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select installed from alarms.device_event where event_id = ?").param("e3-" + serial)
+                .query(Boolean.class).single()).isFalse();
+
+        AlarmFixtures.Answer again = AlarmFixtures.send(port, vendor, now.plusSeconds(5), body);
+        assertThat(again.json().path("duplicates").asInt()).as("a repeated batch stores nothing twice").isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from alarms.device_event where vendor = ?").param(vendor.code())
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void anUntrustedOrUnreadableBatchIsRefusedWholeAndStoresNothing() {
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        Instant now = clock.instant();
+        String body = batch(event("x1-" + vendor.code(), "heartbeat", "S-1", now, null));
+
+        assertThat(AlarmFixtures.send(port, vendor.apiKey(), StandardWebhooks.newSecret(), now, body).status())
+                .as("signed with another secret").isEqualTo(401);
+        AlarmFixtures.Answer stale = AlarmFixtures.send(port, vendor, now.minus(Duration.ofMinutes(6)), body);
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.json().path("detail").asString()).contains("5 minutes");
+        assertThat(AlarmFixtures.send(port, vendor, now.plus(Duration.ofMinutes(6)), body).status()).isEqualTo(401);
+        assertThat(AlarmFixtures.send(port, vendor, now, "{\"events\":[").status()).isEqualTo(400);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(event("m" + i, "heartbeat", "S-1", now, null));
+        }
+        AlarmFixtures.Answer tooMany = AlarmFixtures.send(port, vendor, now, batch(many.toArray(String[]::new)));
+        assertThat(tooMany.status()).isEqualTo(413);
+        assertThat(tooMany.json().path("detail").asString()).contains("1000");
+        AlarmFixtures.Answer tooBig = AlarmFixtures.send(port, vendor, now,
+                "{\"events\":[],\"padding\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().path("detail").asString()).contains("1048576");
+
+        String otherKey = Api.as(port, "admin", "demo").postJson("/api/v1/api-keys",
+                "{\"name\":\"No vendor " + UUID.randomUUID() + "\",\"scopes\":[\"DEVICE_EVENTS_WRITE\"]}").json()
+                .path("key").asString();
+        assertThat(AlarmFixtures.send(port, otherKey, vendor.secret(), now, body).status())
+                .as("an API key that is no vendor's").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from alarms.device_event where vendor = ?").param(vendor.code())
+                .query(Long.class).single()).isZero();
+
+        String rotated = StandardWebhooks.newSecret();
+        Api.as(port, "admin", "demo").send("PUT", "/api/v1/alarm-vendors/" + vendor.code(), "application/json",
+                "{\"apiKeyName\":\"Dispenser vendor " + vendor.code() + "\",\"secret\":\"" + rotated + "\"}");
+        assertThat(AlarmFixtures.send(port, vendor, now, body).status()).as("the old secret, during rotation")
+                .isEqualTo(200);
+        assertThat(AlarmFixtures.send(port, vendor.apiKey(), rotated, now,
+                batch(event("x2-" + vendor.code(), "heartbeat", "S-1", now, null))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDoseNotTakenByGraceExpiryRaisesOneAlarmThatHomeCareTakesAndClosesOnce() {
+        clock.setDanish(LocalDateTime.parse("2026-11-25T07:00"));
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM, DeviceService.REFILL));
+        String quiet = installedDispenser("751", "caseworker-aarhus", Set.of());
+        Api.Response schedule = as("caseworker-aarhus").send("PUT", "/api/v1/devices/" + serial + "/dose-schedule",
+                "application/json", "{\"doseTimes\":[\"08:00\",\"12:00\"]}");
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        assertThat(schedule.json().path("graceMinutes").asInt()).isEqualTo(30);
+        as("caseworker-aarhus").send("PUT", "/api/v1/devices/" + quiet + "/dose-schedule", "application/json",
+                "{\"doseTimes\":[\"08:00\"]}");
+        assertThat(as("caseworker-randers").send("PUT", "/api/v1/devices/" + serial + "/dose-schedule",
+                "application/json", "{\"doseTimes\":[\"08:00\"]}").status()).isEqualTo(404);
+        assertThat(as("caseworker-aarhus").send("PUT", "/api/v1/devices/" + serial + "/dose-schedule",
+                "application/json", "{\"doseTimes\":[\"8 o'clock\"]}").status()).isEqualTo(400);
+
+        Instant eight = Instant.parse("2026-11-25T07:00:00Z");
+        Instant noon = Instant.parse("2026-11-25T11:00:00Z");
+        clock.set(eight.plus(Duration.ofMinutes(29)));
+        detection.detect();
+        assertThat(alarmsOf(serial)).isZero();
+        clock.set(eight.plus(Duration.ofMinutes(30)));
+        detection.detect();
+        detection.detect();
+        assertThat(alarmsOf(serial)).as("once, however often detection runs").isEqualTo(1);
+        assertThat(alarmsOf(quiet)).as("no alarm service: counted, not alarmed").isZero();
+        assertThat(jdbc.sql("select count(*) from alarms.alarm where serial = ? and kind = 'OFFLINE'").param(serial)
+                .query(Long.class).single()).as("silent since it was installed").isEqualTo(1);
+        assertThat(jdbc.sql("select state from alarms.due_dose where serial = ? and due_at = ?")
+                .params(quiet, OffsetDateTime.parse("2026-11-25T07:00:00Z")).query(String.class).single())
+                .isEqualTo("MISSED");
+
+        clock.set(noon.plus(Duration.ofMinutes(10)));
+        assertThat(AlarmFixtures.send(port, vendor, clock.instant(),
+                batch(event("t-" + serial, "dose_taken", serial, clock.instant(), noon))).status()).isEqualTo(200);
+        clock.set(noon.plus(Duration.ofHours(1)));
+        detection.detect();
+        assertThat(alarmsOf(serial)).as("the noon dose was taken").isEqualTo(1);
+
+        String alarm = jdbc.sql("select id::text from alarms.alarm where serial = ? and kind = 'MISSED_DOSE'").param(serial).query(String.class)
+                .single();
+        assertThat(as("homecare-randers").postJson("/api/v1/alarms/" + alarm + "/acknowledge", "").status())
+                .as("another municipality's alarm").isEqualTo(404);
+        assertThat(as("homecare-aarhus").get("/api/v1/alarms").body()).contains(alarm);
+        assertThat(as("homecare-randers").get("/api/v1/alarms").body()).doesNotContain(alarm);
+        Api.Response acknowledged = as("homecare-aarhus").postJson("/api/v1/alarms/" + alarm + "/acknowledge", "");
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().path("acknowledgedBy").asString()).isEqualTo("homecare-aarhus");
+        assertThat(as("homecare-aarhus").postJson("/api/v1/alarms/" + alarm + "/close", "{\"outcome\":\"LOST\"}")
+                .status()).isEqualTo(400);
+        Api.Response closed = as("homecare-aarhus").postJson("/api/v1/alarms/" + alarm + "/close",
+                "{\"outcome\":\"DEVICE_FAULT\"}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        Api.Response twice = as("homecare-aarhus").postJson("/api/v1/alarms/" + alarm + "/close",
+                "{\"outcome\":\"FALSE_ALARM\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(jdbc.sql("select outcome from alarms.alarm where id = ?::uuid").param(alarm).query(String.class)
+                .single()).isEqualTo("DEVICE_FAULT");
+        assertThat(jdbc.sql("select count(*) from alarms.work_request where type = 'REPAIR' and serial = ?")
+                .param(serial).query(Long.class).single())
+                .as("a repair is requested").isEqualTo(1);
+    }
+
+    @Test
+    void aDoseAtHalfPastTwoOnTheSpringForwardNightIsDueOnceAnHourLaterByTheClock() {
+        clock.setDanish(LocalDateTime.parse("2027-03-27T12:00"));
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        Api.Response schedule = as("caseworker-aarhus").send("PUT", "/api/v1/devices/" + serial + "/dose-schedule",
+                "application/json", "{\"doseTimes\":[\"02:30\"],\"graceMinutes\":20}");
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        assertThat(schedule.json().path("notes").get(0).asString()).contains("2027-03-28").contains("03:30");
+        assertThat(jdbc.sql("select due_at from alarms.due_dose where serial = ? order by due_at").param(serial)
+                .query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant).toList())
+                .containsExactly(Instant.parse("2027-03-28T01:30:00Z"), Instant.parse("2027-03-29T00:30:00Z"));
+        assertThat(DoseSchedules.dueAt(java.time.LocalDate.parse("2027-03-28"), java.time.LocalTime.parse("02:30")))
+                .isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+    }
+
+    long alarmsOf(String serial) {
+        return jdbc.sql("select count(*) from alarms.alarm where serial = ? and kind = 'MISSED_DOSE'").param(serial).query(Long.class).single();
+    }
+}
