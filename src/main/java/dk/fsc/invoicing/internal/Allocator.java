@@ -18,7 +18,6 @@ import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
 import dk.fsc.reference.PopulationYear;
 import dk.fsc.reference.ReferenceData;
-import dk.fsc.reference.Region;
 import dk.fsc.shared.LargestRemainder;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
@@ -39,10 +38,12 @@ class Allocator {
     private final ReferenceData reference;
     private final Grants grants;
     private final Assortment assortment;
+    private final PayerAccounts accounts;
     private final Clock clock;
 
-    Allocator(ReferenceData reference, Grants grants, Assortment assortment, Clock clock) {
+    Allocator(ReferenceData reference, Grants grants, Assortment assortment, PayerAccounts accounts, Clock clock) {
         this.reference = reference;
+        this.accounts = accounts;
         this.grants = grants;
         this.assortment = assortment;
         this.clock = clock;
@@ -147,10 +148,7 @@ class Allocator {
     }
 
     private Leaf payer(Payer payer, String path, List<FieldError> errors) {
-        Optional<String> name = payer.kind() == Payer.Kind.MUNICIPALITY
-                ? reference.municipality(new MunicipalityCode(payer.code())).map(Municipality::name)
-                : reference.regions().stream().filter(region -> region.code().equals(payer.code())).map(Region::name)
-                        .findFirst();
+        Optional<String> name = accounts.knownName(payer);
         if (name.isEmpty()) {
             errors.add(FieldError.of(path, "invoicing.error.unknownPayer", payer.code()));
         }
