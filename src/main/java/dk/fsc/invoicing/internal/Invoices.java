@@ -39,6 +39,9 @@ class Invoices {
 
     static final int MAX_CHARGES_SHOWN = 1000;
 
+    private static final String SELECT = "select i.*, (select o.number from invoicing.invoice o where o.id = i.credits)"
+            + " as credited_number from invoicing.invoice i";
+
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final PayerAccounts accounts;
@@ -56,8 +59,9 @@ class Invoices {
         this.clock = clock;
     }
 
+    /** @param creditedNumber for a credit note: the number of the invoice it credits */
     record Invoice(UUID id, String document, long number, YearMonth month, Payer payer, String payerName, String gln,
-            @Nullable UUID credits, long taxableOre, long exemptOre, long vatOre, long totalOre, Instant issuedAt,
+            @Nullable UUID credits, @Nullable Long creditedNumber, long taxableOre, long exemptOre, long vatOre, long totalOre, Instant issuedAt,
             String issuedBy) {
     }
 
@@ -81,9 +85,9 @@ class Invoices {
     @Transactional(readOnly = true)
     public List<Invoice> list(@Nullable YearMonth month) {
         String municipality = ownMunicipality();
-        return jdbc.sql("select * from invoicing.invoice where (cast(:month as date) is null or month = :month)"
-                + " and (cast(:own as text) is null or (payer_kind = 'MUNICIPALITY' and payer_code = :own))"
-                + " order by month desc, document, number")
+        return jdbc.sql(SELECT + " where (cast(:month as date) is null or i.month = :month)"
+                + " and (cast(:own as text) is null or (i.payer_kind = 'MUNICIPALITY' and i.payer_code = :own))"
+                + " order by i.month desc, i.document, i.number")
                 .param("month", month == null ? null : month.atDay(1)).param("own", municipality)
                 .query(this::invoice).list();
     }
@@ -91,7 +95,7 @@ class Invoices {
     @Transactional(readOnly = true)
     public WithLines get(UUID id) {
         Invoice invoice = visible(id);
-        List<Invoice> creditNotes = jdbc.sql("select * from invoicing.invoice where credits = ? order by number")
+        List<Invoice> creditNotes = jdbc.sql(SELECT + " where i.credits = ? order by i.number")
                 .param(id).query(this::invoice).list();
         return new WithLines(invoice, lines(id), creditNotes);
     }
@@ -125,7 +129,7 @@ class Invoices {
     @Transactional
     public WithLines credit(UUID invoiceId, CreditRequest request, String by) {
         run.lockSeries("CREDIT_NOTE");
-        Invoice invoice = jdbc.sql("select * from invoicing.invoice where id = ? and document = 'INVOICE' for update")
+        Invoice invoice = jdbc.sql(SELECT + " where i.id = ? and i.document = 'INVOICE' for update")
                 .param(invoiceId).query(this::invoice).optional()
                 .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceId));
         Map<UUID, Line> lines = lines(invoiceId).stream().collect(Collectors.toMap(Line::id, Function.identity()));
@@ -195,7 +199,7 @@ class Invoices {
     /** The invoice, when the caller may see it; otherwise as if it did not exist. */
     Invoice visible(UUID id) {
         String own = ownMunicipality();
-        return jdbc.sql("select * from invoicing.invoice where id = ?").param(id).query(this::invoice).optional()
+        return jdbc.sql(SELECT + " where i.id = ?").param(id).query(this::invoice).optional()
                 .filter(invoice -> own == null
                         || invoice.payer().equals(new Payer(Payer.Kind.MUNICIPALITY, own)))
                 .orElseThrow(() -> new NotFoundException("There is no invoice " + id));
@@ -229,7 +233,7 @@ class Invoices {
         Payer payer = new Payer(Payer.Kind.valueOf(rs.getString("payer_kind")), rs.getString("payer_code"));
         return new Invoice(rs.getObject("id", UUID.class), rs.getString("document"), rs.getLong("number"),
                 YearMonth.from(rs.getObject("month", LocalDate.class)), payer, accounts.name(payer), rs.getString("gln"),
-                rs.getObject("credits", UUID.class), rs.getLong("taxable_ore"), rs.getLong("exempt_ore"),
+                rs.getObject("credits", UUID.class), (Long) rs.getObject("credited_number"), rs.getLong("taxable_ore"), rs.getLong("exempt_ore"),
                 rs.getLong("vat_ore"), rs.getLong("total_ore"),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("issued_by"));
     }
