@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import dk.fsc.shared.Gtin;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules may ask of the joint assortment. Reads are open to every caller, signed in
@@ -32,6 +33,18 @@ public interface Assortment {
 
     /** The price in øre valid on {@code date}: the one with the latest valid-from on or before it. */
     OptionalLong priceOn(ProductId id, LocalDate date);
+
+    /**
+     * The service rate of {@code kind} (for a lease: of the device {@code model}) valid on
+     * {@code date}; empty when none is.
+     */
+    Optional<RateOn> rateOn(String kind, @Nullable ProductId model, LocalDate date);
+
+    /**
+     * The discount of the contract valid on {@code date} that covers the product's supplier and
+     * area (the largest, should two overlap); empty when no contract covers it.
+     */
+    Optional<ContractDiscount> discountOn(ProductId id, LocalDate date);
 
     boolean areaExists(String areaCode);
 

@@ -2,8 +2,10 @@ package dk.fsc.grants;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import dk.fsc.citizens.CitizenId;
+import dk.fsc.reference.MunicipalityCode;
 
 /** What other modules may ask of the grants. */
 public interface Grants {
@@ -15,6 +17,13 @@ public interface Grants {
      * for the transition, until the new municipality decides.
      */
     List<GrantedLine> inForce(CitizenId citizenId, LocalDate date);
+
+    /**
+     * Per municipality paying on {@code date}, how many citizens have a grant in force on that date
+     * with a line in the product area {@code areaCode} (the area, one of its groups or one of its
+     * products): the basis of an allocation by citizens with a grant. Counts only, no citizen.
+     */
+    Map<MunicipalityCode, Long> citizensWithGrantInArea(String areaCode, LocalDate date);
 
     /** The open decision tasks of the calling caseworker's municipality, oldest first. */
     List<DecisionTask> openDecisions();

@@ -13,10 +13,16 @@ public final class Users {
 
     /** A new FSC_AGENT named {@code prefix-xxxxxxxx} with this password; its name. */
     public static String anAgent(JdbcClient jdbc, PasswordEncoder passwords, String prefix, String password) {
+        return withRole(jdbc, passwords, prefix, password, "FSC_AGENT");
+    }
+
+    /** A new user of a role bound to no municipality, named {@code prefix-xxxxxxxx} with this password; its name. */
+    public static String withRole(JdbcClient jdbc, PasswordEncoder passwords, String prefix, String password,
+            String role) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("insert into identity.app_user (username, display_name, password_hash) values (?, ?, ?)")
                 .params(name, "Test", passwords.encode(password)).update();
-        jdbc.sql("insert into identity.user_role (username, role) values (?, 'FSC_AGENT')").param(name).update();
+        jdbc.sql("insert into identity.user_role (username, role) values (?, ?)").params(name, role).update();
         return name;
     }
 }

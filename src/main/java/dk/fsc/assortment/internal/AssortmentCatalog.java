@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.assortment.RateOn;
 import dk.fsc.shared.Gtin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +34,12 @@ class AssortmentCatalog implements Assortment {
     private final ProductRepository products;
     private final PriceRepository prices;
     private final AreaRepository areas;
+    private final ServiceRateRepository rates;
 
-    AssortmentCatalog(ProductRepository products, PriceRepository prices, AreaRepository areas) {
+    AssortmentCatalog(ProductRepository products, PriceRepository prices, AreaRepository areas,
+            ServiceRateRepository rates) {
         this.products = products;
+        this.rates = rates;
         this.prices = prices;
         this.areas = areas;
     }
@@ -84,6 +90,16 @@ class AssortmentCatalog implements Assortment {
     @Override
     public OptionalLong priceOn(ProductId id, LocalDate date) {
         return prices.priceOn(id.value(), date);
+    }
+
+    @Override
+    public Optional<RateOn> rateOn(String kind, @Nullable ProductId model, LocalDate date) {
+        return rates.rateOn(kind, model == null ? null : model.value(), date);
+    }
+
+    @Override
+    public Optional<ContractDiscount> discountOn(ProductId id, LocalDate date) {
+        return prices.discountOn(id.value(), date);
     }
 
     @Override

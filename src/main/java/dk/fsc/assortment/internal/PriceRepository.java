@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dk.fsc.assortment.ContractDiscount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +34,19 @@ class PriceRepository {
                         rs.getString("source"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         rs.getString("recorded_by")))
                 .list();
+    }
+
+    /** The largest discount of a contract valid on {@code date} covering the product's supplier and area. */
+    Optional<ContractDiscount> discountOn(UUID productId, LocalDate date) {
+        return jdbc.sql("select c.id, c.tender_reference, c.valid_from, c.discount_percent from assortment.product p"
+                + " join assortment.contract c on c.supplier_id = p.supplier_id"
+                + " join assortment.contract_area a on a.contract_id = c.id and a.area_code = p.area_code"
+                + " where p.id = ? and c.valid_from <= ? and c.valid_to >= ?"
+                + " order by c.discount_percent desc, c.valid_from desc limit 1")
+                .params(productId, date, date)
+                .query((rs, n) -> new ContractDiscount(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
+                .optional();
     }
 
     OptionalLong priceOn(UUID productId, LocalDate date) {

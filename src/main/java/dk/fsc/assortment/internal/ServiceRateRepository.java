@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.fsc.assortment.RateOn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +48,17 @@ class ServiceRateRepository {
                         rs.getObject("valid_from", LocalDate.class), rs.getLong("amount_ore"),
                         rs.getBoolean("demo_figure")))
                 .list();
+    }
+
+    /** The rate of the kind (and device model) valid on {@code date}. */
+    Optional<RateOn> rateOn(String kind, @Nullable UUID productId, LocalDate date) {
+        return jdbc.sql("select r.kind, k.unit, r.valid_from, r.amount_ore from assortment.service_rate r"
+                + " join assortment.service_rate_kind k on k.code = r.kind where r.kind = ?"
+                + " and r.product_id is not distinct from ? and r.valid_from <= ? order by r.valid_from desc limit 1")
+                .params(kind, productId, date)
+                .query((rs, n) -> new RateOn(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getLong(4)))
+                .optional();
     }
 
     /** False when the kind (and model) has a rate from that date already. */

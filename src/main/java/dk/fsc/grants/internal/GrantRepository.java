@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,27 @@ class GrantRepository {
                     from.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
                 });
         return grants.stream().map(grant -> new InTransition(grant, from.get(grant.id()))).toList();
+    }
+
+    /**
+     * Per municipality paying on {@code day}, how many citizens have a grant in force with a line in
+     * the area: the area itself, one of {@code groupCodes} or one of {@code productIds}.
+     */
+    Map<MunicipalityCode, Long> citizensWithLineIn(String areaCode, Collection<String> groupCodes,
+            Collection<UUID> productIds, LocalDate day) {
+        Map<MunicipalityCode, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select case when g.transition_from <= :day then g.transition_paid_by else g.municipality_code end as payer,
+                       count(distinct g.citizen_id)
+                from grants.citizen_grant g join grants.grant_line l on l.grant_id = g.id and not l.removed
+                where g.valid_from <= :day and (g.valid_to is null or g.valid_to >= :day)
+                  and (g.ends_on is null or g.ends_on > :day)
+                  and (l.area_code = :area or l.group_code = any(:groups) or l.product_id = any(:products))
+                group by 1 order by 1""")
+                .param("day", day).param("area", areaCode).param("groups", groupCodes.toArray(String[]::new))
+                .param("products", productIds.toArray(UUID[]::new))
+                .query((rs, i) -> counts.put(new MunicipalityCode(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
     }
 
     List<GrantedLine> linesInForce(UUID citizenId, LocalDate day) {

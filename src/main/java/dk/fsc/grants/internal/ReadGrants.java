@@ -2,8 +2,11 @@ package dk.fsc.grants.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductArea;
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
@@ -13,6 +16,7 @@ import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.shared.problem.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,9 +37,12 @@ class ReadGrants implements Grants {
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
     private final DecisionTasks tasks;
+    private final Assortment assortment;
 
-    ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers, DecisionTasks tasks) {
+    ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers, DecisionTasks tasks,
+            Assortment assortment) {
         this.repository = repository;
+        this.assortment = assortment;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
         this.tasks = tasks;
@@ -44,6 +51,16 @@ class ReadGrants implements Grants {
     @Override
     public List<DecisionTask> openDecisions() {
         return tasks.open();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<MunicipalityCode, Long> citizensWithGrantInArea(String areaCode, LocalDate date) {
+        List<String> groups = assortment.areas().stream().filter(area -> area.code().equals(areaCode))
+                .flatMap(area -> area.groups().stream().map(ProductArea.Group::code)).toList();
+        List<UUID> products = assortment.activeInArea(areaCode, date).stream().map(product -> product.id().value())
+                .toList();
+        return repository.citizensWithLineIn(areaCode, groups, products, date);
     }
 
     @Override

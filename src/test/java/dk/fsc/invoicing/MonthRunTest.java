@@ -1,0 +1,275 @@
+package dk.fsc.invoicing;
+
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ContractDiscount;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.devices.DeviceService;
+import dk.fsc.devices.LeasePeriodStarted;
+import dk.fsc.devices.WorkOrderCompleted;
+import dk.fsc.devices.WorkOrderType;
+import dk.fsc.orders.OrderId;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.Payer;
+import dk.fsc.support.ContactRegistered;
+import dk.fsc.support.ContactTopic;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.Users;
+import dk.fsc.warehouse.DeliveredLine;
+import dk.fsc.warehouse.HoleCut;
+import dk.fsc.warehouse.ShipmentDelivered;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A month's run over every kind that is billed: products, hole cuts and the delivery of a
+ * shipment, support minutes (a corrected contact), work-order hours, a device lease, storage and
+ * a named allocation; then re-running, a late charge, credit notes and drill-down. Samsø (741)
+ * pays, in months no other test bills.
+ */
+@FscIntegrationTest
+class MonthRunTest {
+
+    static final UUID FLAT_BASEPLATE = UUID.fromString("b0000000-0000-4000-8000-000000000005");
+    static final UUID DISPENSER_BASIC = UUID.fromString("b0000000-0000-4000-8000-000000000040");
+    static final MunicipalityCode SAMSO = new MunicipalityCode("741");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    Assortment assortment;
+
+    Api finance;
+
+    @BeforeEach
+    void setUp() {
+        finance = Api.as(port, "finance", "demo");
+    }
+
+    private void publish(Object... published) {
+        transactions.executeWithoutResult(status -> {
+            for (Object event : published) {
+                events.publishEvent(event);
+            }
+        });
+    }
+
+    private long charges(String causeId) {
+        return jdbc.sql("select count(*) from invoicing.charge where cause_id = ?").param(causeId).query(Long.class)
+                .single();
+    }
+
+    private void awaitCharges(String causeId, long count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> charges(causeId) == count);
+    }
+
+    private static Instant danishNoon(LocalDate day) {
+        return day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Copenhagen")).toInstant();
+    }
+
+    @Test
+    void billsEveryKindOnceAndIssuesTheMonthOnce() {
+        LocalDate day = LocalDate.of(2026, 4, 10);
+        CitizenId citizen = new CitizenId(UUID.randomUUID());
+        OrderId order = new OrderId(UUID.randomUUID());
+        ShipmentDelivered shipment = new ShipmentDelivered(order, citizen, SAMSO, SAMSO,
+                List.of(new DeliveredLine(new ProductId(FLAT_BASEPLATE), 10, "LOT-A", LocalDate.of(2028, 1, 1))),
+                List.of(new HoleCut(new ProductId(FLAT_BASEPLATE), 32, 10)), "PostNord", "TRACK-1", danishNoon(day),
+                "warehouse");
+        UUID contact = UUID.randomUUID();
+        UUID workOrder = UUID.randomUUID();
+        UUID lease = UUID.randomUUID();
+        publish(shipment, shipment,
+                new ContactRegistered(contact, 1, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
+                        10, day, danishNoon(day), "agent"),
+                new WorkOrderCompleted(workOrder, WorkOrderType.SETUP, citizen, SAMSO, "SER-1", 45, false, day,
+                        danishNoon(day), "technician"),
+                new LeasePeriodStarted(lease, "SER-1", new ProductId(DISPENSER_BASIC), citizen, SAMSO,
+                        Set.of(DeviceService.REFILL), LocalDate.of(2026, 4, 16), danishNoon(day)));
+        awaitCharges(order.value().toString(), 3);
+        awaitCharges(contact.toString(), 1);
+        awaitCharges(workOrder.toString(), 1);
+        publish(new ContactRegistered(contact, 2, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
+                15, day, danishNoon(day), "agent"));
+        awaitCharges(contact.toString(), 2);
+        publish(new ContactRegistered(contact, 1, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
+                10, day, danishNoon(day), "agent"));
+        String allocation = allocationApprovedByASecondUser("2026-04", 1, 100_000);
+
+        JsonNode preview = finance.get("/api/v1/invoice-runs/2026-04/preview").json();
+        JsonNode samsoPreview = payer(preview.path("payers"), "741");
+        assertThat(samsoPreview.path("gln").asString()).hasSize(13);
+
+        Api.Response issued = finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(charges(order.value().toString())).isEqualTo(3);
+
+        JsonNode invoice = invoiceOf("2026-04", "741");
+        Map<String, Long> lines = new HashMap<>();
+        invoice.path("lines").forEach(line -> lines.merge(line.path("kind").asString(), line.path("amountOre").asLong(),
+                Long::sum));
+        long price = assortment.priceOn(new ProductId(FLAT_BASEPLATE), day).orElseThrow();
+        BigDecimal discount = assortment.discountOn(new ProductId(FLAT_BASEPLATE), day).map(ContractDiscount::percent)
+                .orElse(BigDecimal.ZERO);
+        long products = BigDecimal.valueOf(price * 10).multiply(BigDecimal.valueOf(100).subtract(discount))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+        assertThat(lines).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "PRODUCT", products,
+                "HOLE_CUTTING", 10 * 450L,
+                "DELIVERY", 6_500L,
+                "SUPPORT", 15 * 1_295L,
+                "WORK_ORDER", 45 * 65_000L / 60,
+                "DEVICE_LEASE", 15 * 430L,
+                "STORAGE", 10 * 85L,
+                "ALLOCATION", 50_000L));
+        long taxable = lines.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(invoice.path("invoice").path("taxableOre").asLong()).isEqualTo(taxable);
+        assertThat(invoice.path("invoice").path("vatOre").asLong())
+                .isEqualTo(BigDecimal.valueOf(taxable).multiply(BigDecimal.valueOf(25))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact());
+        assertThat(samsoPreview.path("totalOre").asLong()).isEqualTo(invoice.path("invoice").path("totalOre").asLong());
+
+        JsonNode supportLine = line(invoice, "SUPPORT");
+        assertThat(supportLine.path("charges").asLong()).isEqualTo(2);
+        JsonNode drill = finance.get("/api/v1/invoices/" + invoice.path("invoice").path("id").asString() + "/lines/"
+                + supportLine.path("id").asString() + "/charges").json();
+        assertThat(drill.valueStream().map(charge -> charge.path("causeId").asString())).containsOnly(contact.toString());
+        assertThat(drill.valueStream().map(charge -> charge.path("quantity").asLong())).containsExactly(10L, 5L);
+
+        JsonNode specification = finance.get("/api/v1/invoices/" + invoice.path("invoice").path("id").asString()
+                + "/specification").json();
+        assertThat(specification.valueStream().filter(row -> row.path("citizenId").asString()
+                .equals(citizen.value().toString())).count()).isEqualTo(6);
+
+        Api.Response again = finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}");
+        assertThat(fields(assertProblem(again, 409))).containsExactly("month");
+        assertThat(allocation).isNotBlank();
+
+        UUID late = UUID.randomUUID();
+        publish(new WorkOrderCompleted(late, WorkOrderType.REPAIR, citizen, SAMSO, "SER-1", 30, false, day.plusDays(2),
+                danishNoon(day.plusDays(2)), "technician"));
+        awaitCharges(late.toString(), 1);
+        assertThat(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-05\"}").status()).isEqualTo(201);
+        JsonNode may = invoiceOf("2026-05", "741");
+        JsonNode lateLine = line(may, "WORK_ORDER");
+        assertThat(lateLine.path("period").asString()).isEqualTo("2026-04-01");
+        assertThat(lateLine.path("amountOre").asLong()).isEqualTo(30 * 67_000L / 60);
+        assertThat(line(may, "DEVICE_LEASE").path("amountOre").asLong()).isEqualTo(12_900L);
+    }
+
+    @Test
+    void creditsLinesNeverAboveWhatWasInvoiced() {
+        LocalDate day = LocalDate.of(2026, 2, 3);
+        UUID workOrder = UUID.randomUUID();
+        publish(new WorkOrderCompleted(workOrder, WorkOrderType.SERVICE, null, SAMSO, null, 60, false, day,
+                danishNoon(day), "technician"));
+        awaitCharges(workOrder.toString(), 1);
+        assertThat(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-02\"}").status()).isEqualTo(201);
+        JsonNode invoice = invoiceOf("2026-02", "741");
+        String id = invoice.path("invoice").path("id").asString();
+        JsonNode line = line(invoice, "WORK_ORDER");
+        long amount = line.path("amountOre").asLong();
+
+        Api.Response above = finance.postJson("/api/v1/invoices/" + id + "/credit-notes",
+                "{\"lines\": [{\"lineId\": \"" + line.path("id").asString() + "\", \"amountOre\": " + (amount + 1) + "}]}");
+        assertThat(fields(assertProblem(above, 400))).containsExactly("lines[0].amountOre");
+
+        Api.Response part = finance.postJson("/api/v1/invoices/" + id + "/credit-notes",
+                "{\"lines\": [{\"lineId\": \"" + line.path("id").asString() + "\", \"amountOre\": 1001}]}");
+        assertThat(part.status()).as(part.body()).isEqualTo(201);
+        assertThat(part.json().path("invoice").path("vatOre").asLong()).isEqualTo(250);
+        Api.Response rest = finance.postJson("/api/v1/invoices/" + id + "/credit-notes", "{}");
+        assertThat(rest.status()).isEqualTo(201);
+        long vatCredited = part.json().path("invoice").path("vatOre").asLong()
+                + rest.json().path("invoice").path("vatOre").asLong();
+        assertThat(vatCredited).isEqualTo(invoice.path("invoice").path("vatOre").asLong());
+        assertThat(rest.json().path("invoice").path("number").asLong())
+                .isEqualTo(part.json().path("invoice").path("number").asLong() + 1);
+        Api.Response nothingLeft = finance.postJson("/api/v1/invoices/" + id + "/credit-notes", "{}");
+        assertThat(fields(assertProblem(nothingLeft, 409))).containsExactly("lines");
+    }
+
+    @Test
+    void refusesAFutureMonthAndAllocationsApprovedByTheirAuthor() {
+        assertThat(fields(assertProblem(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-12\"}"), 400)))
+                .containsExactly("month");
+        assertThat(fields(assertProblem(finance.get("/api/v1/invoice-runs/2027-01/preview"), 400)))
+                .containsExactly("month");
+        JsonNode created = finance.postJson("/api/v1/allocations", """
+                {"name": "Self approved", "amountOre": 100, "firstMonth": "2026-01", "months": 1,
+                 "key": {"type": "equal", "parts": [{"payer": {"kind": "MUNICIPALITY", "code": "741"}}]}}""").json();
+        Api.Response self = finance.postJson("/api/v1/allocations/" + created.path("allocation").path("id").asString()
+                + "/approval", "{}");
+        assertThat(fields(assertProblem(self, 409))).containsExactly("approvedBy");
+    }
+
+    private String allocationApprovedByASecondUser(String month, int months, long amountOre) {
+        Api.Response created = finance.postJson("/api/v1/allocations", """
+                {"name": "Samsø test %s", "amountOre": %d, "firstMonth": "%s", "months": %d,
+                 "key": {"type": "equal", "parts": [{"payer": {"kind": "MUNICIPALITY", "code": "741"}},
+                   {"payer": {"kind": "REGION", "code": "1082"}}]}}"""
+                .formatted(UUID.randomUUID(), amountOre, month, months));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("allocation").path("id").asString();
+        String second = Users.withRole(jdbc, passwords, "finance", "demo-password", "FINANCE");
+        Api.Response approved = Api.as(port, second, "demo-password").postJson("/api/v1/allocations/" + id + "/approval",
+                "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode invoiceOf(String month, String payerCode) {
+        JsonNode invoices = finance.get("/api/v1/invoices?month=" + month).json();
+        String id = invoices.valueStream().filter(invoice -> invoice.path("document").asString().equals("INVOICE")
+                && invoice.path("payer").path("code").asString().equals(payerCode)).findFirst().orElseThrow()
+                .path("id").asString();
+        return finance.get("/api/v1/invoices/" + id).json();
+    }
+
+    private static JsonNode payer(JsonNode payers, String code) {
+        return payers.valueStream().filter(payer -> payer.path("payer").path("code").asString().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    private static JsonNode line(JsonNode invoice, String kind) {
+        return invoice.path("lines").valueStream().filter(line -> line.path("kind").asString().equals(kind))
+                .findFirst().orElseThrow();
+    }
+}
