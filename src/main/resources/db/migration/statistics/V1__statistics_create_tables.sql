@@ -40,6 +40,9 @@ CREATE TABLE statistics.business_case
     id         UUID PRIMARY KEY,
     name       TEXT        NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
     kind       TEXT        NOT NULL CHECK (kind IN ('STOMA', 'DISPENSER')),
+    -- the figures a source document gives for the same case (key to value), and what explains a difference
+    source_figures JSONB   NOT NULL DEFAULT '{}',
+    source_note    TEXT,
     created_at TIMESTAMPTZ NOT NULL,
     created_by TEXT        NOT NULL
 );
