@@ -87,9 +87,7 @@ class DemoBusinessCaseSeed implements Seed {
 
     private static Map<String, BigDecimal> figures(String... keysAndValues) {
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            figures.put(keysAndValues[i], new BigDecimal(keysAndValues[i + 1]));
-        }
+        inputs(keysAndValues).forEach((key, value) -> figures.put(key, new BigDecimal(value)));
         return figures;
     }
 

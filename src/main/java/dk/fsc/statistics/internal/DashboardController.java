@@ -1,0 +1,29 @@
+package dk.fsc.statistics.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Statistics", description = "Key figures per municipality, cluster, region or the platform")
+class DashboardController {
+
+    private final Dashboards dashboards;
+
+    DashboardController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/api/v1/statistics")
+    @Operation(summary = "Key figures of a scope and period beside the previous period and the same period last year",
+            description = "scope region:<code>, cluster:<name>, municipality:<code> or platform (a caseworker: her "
+                    + "municipality only, with the others' average); from/to ISO dates, both included, default the "
+                    + "month before today. Counts under 5 citizens outside a municipality's own figures are suppressed.")
+    Dashboards.View view(@RequestParam(required = false) @Nullable String scope,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+        return dashboards.view(scope, from, to);
+    }
+}

@@ -1,0 +1,223 @@
+package dk.fsc.statistics.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.fsc.identity.CurrentUser;
+import dk.fsc.identity.CurrentUsers;
+import dk.fsc.identity.Role;
+import dk.fsc.reference.Municipality;
+import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The statistics dashboard for a municipality, cluster, region or the platform and a period,
+ * beside the previous period and the same period last year. A caseworker sees her own
+ * municipality beside the anonymous average of the others; the region sees every scope and
+ * the municipalities one by one. Counts of citizens under 5 are suppressed in everything shown
+ * outside a municipality's own figures.
+ */
+@Service
+public class Dashboards {
+
+    static final int SUPPRESS_BELOW = 5;
+    static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
+            "itemsDelivered", "leadTimeDays", "awaitingApproval", "awaitingAgeDays", "contacts", "contactMinutes",
+            "workOrders", "technicianMinutes", "missedTargets");
+    private static final List<String> NOW_ONLY = List.of("awaitingApproval", "awaitingAgeDays");
+
+    /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
+    public record Cell(@Nullable BigDecimal value, boolean suppressed) {
+    }
+
+    public record Line(String metric, List<Cell> cells) {
+    }
+
+    public record Scope(String key, String kind, String name, List<String> municipalities) {
+    }
+
+    public record MunicipalityRow(String code, String name, List<Cell> cells) {
+    }
+
+    /**
+     * @param columns        current, previous, lastYear and, for one municipality, others
+     * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
+     */
+    public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
+            List<String> columns, List<Line> lines, Map<String, long[]> topics, List<MunicipalityRow> municipalities,
+            List<Scope> scopes) {
+    }
+
+    private final DashboardFigures figures;
+    private final ReferenceData referenceData;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+
+    Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock) {
+        this.figures = figures;
+        this.referenceData = referenceData;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FSC_ADMIN','REGION_ANALYST','FINANCE','MUNICIPAL_CASEWORKER')")
+    public View view(@Nullable String scopeKey, @Nullable String fromText, @Nullable String toText) {
+        CurrentUser user = currentUsers.require();
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+        LocalDate[] period = period(fromText, toText, today);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
+        List<Scope> scopes = scopes(user);
+        Scope scope = scopes.stream().filter(s -> s.key().equals(scopeKey == null ? "" : scopeKey)).findFirst()
+                .orElseGet(() -> {
+                    if (scopeKey != null && !scopeKey.isBlank()) {
+                        throw new NotFoundException("No statistics for " + scopeKey + ".");
+                    }
+                    return scopes.getFirst();
+                });
+        LocalDate[] previous = previous(from, to);
+        boolean own = scope.kind().equals("municipality");
+        boolean municipalUser = user.municipalityCode() != null && user.has(Role.MUNICIPAL_CASEWORKER)
+                && !user.hasAny(Role.FSC_ADMIN, Role.REGION_ANALYST, Role.FINANCE);
+
+        Map<String, Map<String, Long>> current = figures.sums(from, to);
+        Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
+        Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
+        Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
+        awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
+
+        List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
+                .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
+        List<String> columns = new ArrayList<>(List.of("current", "previous", "lastYear"));
+        if (!others.isEmpty()) {
+            columns.add("others");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (String metric : METRICS) {
+            List<Cell> cells = new ArrayList<>();
+            boolean suppressOwn = !own;
+            cells.add(cell(metric, total(current, scope.municipalities()), 1, suppressOwn));
+            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
+                    : cell(metric, total(before, scope.municipalities()), 1, suppressOwn));
+            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
+                    : cell(metric, total(lastYear, scope.municipalities()), 1, suppressOwn));
+            if (!others.isEmpty()) {
+                cells.add(cell(metric, total(current, others), others.size(), true));
+            }
+            lines.add(new Line(metric, cells));
+        }
+        List<MunicipalityRow> rows = new ArrayList<>();
+        if (!municipalUser) {
+            for (String code : scope.municipalities()) {
+                Map<String, Long> sums = total(current, List.of(code));
+                rows.add(new MunicipalityRow(code, name(code),
+                        METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
+            }
+        }
+        return new View(scope, from, to, previous[0], previous[1], columns, lines,
+                figures.contactsByTopic(scope.municipalities(), from, to), rows, scopes);
+    }
+
+    /** The scopes the user may look at, her default first. */
+    private List<Scope> scopes(CurrentUser user) {
+        List<Municipality> all = referenceData.municipalities();
+        if (user.has(Role.MUNICIPAL_CASEWORKER) && user.municipalityCode() != null
+                && !user.hasAny(Role.FSC_ADMIN, Role.REGION_ANALYST, Role.FINANCE)) {
+            String code = user.municipalityCode();
+            return List.of(new Scope("municipality:" + code, "municipality", name(code), List.of(code)));
+        }
+        List<Scope> scopes = new ArrayList<>();
+        referenceData.regions().stream()
+                .sorted((a, b) -> a.code().equals(user.regionCode()) ? -1 : b.code().equals(user.regionCode()) ? 1 : 0)
+                .forEach(region -> scopes.add(new Scope("region:" + region.code(), "region", region.name(),
+                        all.stream().filter(m -> m.regionCode().equals(region.code())).map(Municipality::code).toList())));
+        scopes.add(new Scope("platform", "platform", "", all.stream().map(Municipality::code).toList()));
+        referenceData.clusters().forEach(cluster -> scopes.add(new Scope("cluster:" + cluster.name(), "cluster",
+                cluster.name(), cluster.municipalityCodes())));
+        all.forEach(m -> scopes.add(new Scope("municipality:" + m.code(), "municipality", m.name(), List.of(m.code()))));
+        return scopes;
+    }
+
+    private String name(String code) {
+        return referenceData.municipalities().stream().filter(m -> m.code().equals(code)).map(Municipality::name)
+                .findFirst().orElse(code);
+    }
+
+    private static Map<String, Long> total(Map<String, Map<String, Long>> sums, List<String> municipalities) {
+        Map<String, Long> total = new HashMap<>();
+        municipalities.forEach(code -> sums.getOrDefault(code, Map.of()).forEach((k, v) -> total.merge(k, v, Long::sum)));
+        return total;
+    }
+
+    /** A metric of summed figures divided by {@code over} (the number of municipalities of an average). */
+    static Cell cell(String metric, Map<String, Long> sums, int over, boolean suppress) {
+        BigDecimal value = switch (metric) {
+            case "leadTimeDays" -> ratio(sums.getOrDefault("leadHoursSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24);
+            case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
+            default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
+                    over == 1 ? 0 : 1, RoundingMode.HALF_UP);
+        };
+        boolean suppressed = suppress && value != null && DashboardFigures.CITIZEN_COUNTS.contains(metric)
+                && value.signum() > 0 && value.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
+        return suppressed ? new Cell(null, true) : new Cell(value, false);
+    }
+
+    private static @Nullable BigDecimal ratio(long sum, long count) {
+        return count == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP);
+    }
+
+    /** The chosen days, both included; the month before {@code today} when none are chosen. */
+    static LocalDate[] period(@Nullable String fromText, @Nullable String toText, LocalDate today) {
+        if ((fromText == null || fromText.isBlank()) && (toText == null || toText.isBlank())) {
+            LocalDate first = today.withDayOfMonth(1).minusMonths(1);
+            return new LocalDate[] { first, first.plusMonths(1).minusDays(1) };
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate from = date(fromText, "from", errors);
+        LocalDate to = date(toText, "to", errors);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(FieldError.of("to", "statistics.error.endsBeforeStartDate"));
+        } else if (from != null && to != null && ChronoUnit.DAYS.between(from, to) > 3 * 366) {
+            errors.add(FieldError.of("to", "statistics.error.periodTooLong"));
+        }
+        if (!errors.isEmpty() || from == null || to == null) {
+            throw new InvalidInputException("The period is not valid.", errors);
+        }
+        return new LocalDate[] { from, to };
+    }
+
+    /** The period just before: the same number of whole months when the period is whole months, else of days. */
+    static LocalDate[] previous(LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() == 1 && to.plusDays(1).getDayOfMonth() == 1) {
+            long months = ChronoUnit.MONTHS.between(from, to.plusDays(1));
+            return new LocalDate[] { from.minusMonths(months), from.minusDays(1) };
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        return new LocalDate[] { from.minusDays(days), from.minusDays(1) };
+    }
+
+    private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldError> errors) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of(field, "statistics.error.date"));
+            return null;
+        }
+    }
+}

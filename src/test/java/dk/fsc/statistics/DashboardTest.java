@@ -1,0 +1,161 @@
+package dk.fsc.statistics;
+
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.devices.WorkOrderCompleted;
+import dk.fsc.devices.WorkOrderType;
+import dk.fsc.orders.OrderDelivered;
+import dk.fsc.orders.OrderId;
+import dk.fsc.orders.OrderLine;
+import dk.fsc.orders.OrderPlaced;
+import dk.fsc.orders.OrderStatus;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.Payer;
+import dk.fsc.support.ContactRegistered;
+import dk.fsc.support.ContactTopic;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard from events the other modules publish (published here, as their producers are
+ * built in parallel): a caseworker's municipality beside the suppressed average of the others,
+ * the region's view per municipality with counts under 5 citizens suppressed, redelivered
+ * events counted once, and a period that ends before it starts refused.
+ */
+@FscIntegrationTest
+class DashboardTest {
+
+    private static final MunicipalityCode AARHUS = new MunicipalityCode("751");
+    private static final MunicipalityCode RANDERS = new MunicipalityCode("730");
+    private static final ProductId PRODUCT = new ProductId(UUID.fromString("b0000000-0000-4000-8000-000000000005"));
+    private static final String JANUARY_2030 = "from=2030-01-01&to=2030-01-31";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCaseworkerSeesHerMunicipalityBesideTheSuppressedAverageOfTheOthers() {
+        ordersIn(AARHUS, 3);
+        ordersIn(RANDERS, 6);
+        ContactRegistered contact = new ContactRegistered(UUID.randomUUID(), 1, null,
+                Payer.municipality(AARHUS), ContactTopic.ORDERING, "PHONE", 7, LocalDate.of(2030, 1, 9),
+                Instant.parse("2030-01-09T10:00:00Z"), "agent");
+        WorkOrderCompleted work = new WorkOrderCompleted(UUID.randomUUID(), WorkOrderType.values()[0], null, AARHUS,
+                null, 45, true, LocalDate.of(2030, 1, 12), Instant.parse("2030-01-12T10:00:00Z"), "technician");
+        publish(List.of(contact, contact, work));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("contact_fact where topic = 'ORDERING' "
+                + "and contact_date = '2030-01-09'") >= 1 && count("work_order_fact where completed_on = '2030-01-12'") >= 1);
+
+        JsonNode own = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?" + JANUARY_2030).json();
+        assertThat(own.path("columns").toString()).isEqualTo("[\"current\",\"previous\",\"lastYear\",\"others\"]");
+        assertThat(line(own, "citizensOrdering")).isEqualTo("3 0 0 suppressed");
+        assertThat(line(own, "ordersPlaced")).startsWith("3 0 0 ");
+        assertThat(line(own, "contacts")).startsWith("1 ");
+        assertThat(line(own, "contactMinutes")).startsWith("7 ");
+        assertThat(line(own, "missedTargets")).startsWith("1 ");
+        assertThat(line(own, "leadTimeDays")).startsWith("2.0 ");
+        assertThat(own.path("municipalities").isEmpty()).as("a caseworker sees no municipality by name").isTrue();
+        assertThat(Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?scope=municipality:730").status())
+                .isEqualTo(404);
+
+        JsonNode region = Api.as(port, "analyst", "demo").get("/api/v1/statistics?scope=region:1082&" + JANUARY_2030)
+                .json();
+        assertThat(row(region, "751", 1)).isEqualTo("suppressed");
+        assertThat(row(region, "730", 1)).isEqualTo("6");
+        assertThat(line(region, "citizensOrdering")).startsWith("9 ");
+
+        WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
+        String page = caseworker.get("/statistics?" + JANUARY_2030).body();
+        assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5");
+        String csv = caseworker.get("/statistics/export.csv?" + JANUARY_2030).body();
+        assertThat(csv).contains("Borgere, der har bestilt;3;0;0;under 5");
+    }
+
+    @Test
+    void aPeriodEndingBeforeItStartsIsRefused() {
+        JsonNode problem = assertProblem(Api.as(port, "analyst", "demo")
+                .get("/api/v1/statistics?from=2030-02-01&to=2030-01-01"), 400);
+        assertThat(fields(problem)).containsExactly("to");
+        String page = WebSession.logIn(port, "analyst", "demo").get("/statistics?from=2030-02-01&to=2030-01-01").body();
+        assertThat(page).contains("to-error", "Slutdatoen ligger før startdatoen.");
+        assertThat(Api.as(port, "citizen-aarhus", "demo").get("/api/v1/statistics").status()).isEqualTo(403);
+    }
+
+    private void ordersIn(MunicipalityCode municipality, int citizens) {
+        for (int i = 0; i < citizens; i++) {
+            OrderId order = new OrderId(UUID.randomUUID());
+            CitizenId citizen = new CitizenId(UUID.randomUUID());
+            OrderPlaced placed = new OrderPlaced(order, citizen, municipality, OrderStatus.ACCEPTED,
+                    LocalDate.of(2030, 1, 10), List.of(new OrderLine(PRODUCT, 2, null)));
+            OrderDelivered delivered = new OrderDelivered(order, citizen, municipality,
+                    List.of(new OrderLine(PRODUCT, 2, null)), Instant.parse("2030-01-11T23:00:00Z"), "warehouse");
+            publish(List.of(placed));
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count("order_fact where order_id = '" + order.value() + "'") == 1);
+            publish(List.of(delivered, placed));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("order_fact where municipality = '"
+                + municipality.value() + "' and order_date = '2030-01-10' and delivered_at is not null") >= citizens);
+    }
+
+    private void publish(List<Object> published) {
+        transactions.executeWithoutResult(status -> published.forEach(events::publishEvent));
+    }
+
+    private long count(String from) {
+        return jdbc.sql("select count(*) from statistics." + from).query(Long.class).single();
+    }
+
+    private static String line(JsonNode view, String metric) {
+        for (JsonNode line : view.path("lines")) {
+            if (line.path("metric").asString().equals(metric)) {
+                StringBuilder text = new StringBuilder();
+                line.path("cells").forEach(cell -> text.append(text.isEmpty() ? "" : " ").append(cell(cell)));
+                return text.toString();
+            }
+        }
+        throw new AssertionError("No metric " + metric);
+    }
+
+    private static String row(JsonNode view, String code, int metric) {
+        for (JsonNode row : view.path("municipalities")) {
+            if (row.path("code").asString().equals(code)) {
+                return cell(row.path("cells").get(metric));
+            }
+        }
+        throw new AssertionError("No municipality " + code);
+    }
+
+    private static String cell(JsonNode cell) {
+        return cell.path("suppressed").asBoolean() ? "suppressed"
+                : cell.path("value").isNull() ? "none" : cell.path("value").decimalValue().toPlainString();
+    }
+}
