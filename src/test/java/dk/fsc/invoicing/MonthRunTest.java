@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.helger.phive.oioubl.OIOUBLValidation;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductId;
@@ -23,6 +24,7 @@ import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
+import dk.fsc.invoicing.internal.OioublTest;
 import dk.fsc.orders.OrderId;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
@@ -105,7 +107,7 @@ class MonthRunTest {
     }
 
     @Test
-    void billsEveryKindOnceAndIssuesTheMonthOnce() {
+    void billsEveryKindOnceAndIssuesTheMonthOnce() throws Exception {
         LocalDate day = LocalDate.of(2026, 4, 10);
         CitizenId citizen = new CitizenId(UUID.randomUUID());
         OrderId order = new OrderId(UUID.randomUUID());
@@ -177,6 +179,22 @@ class MonthRunTest {
                 + "/specification").json();
         assertThat(specification.valueStream().filter(row -> row.path("citizenId").asString()
                 .equals(citizen.value().toString())).count()).isEqualTo(6);
+
+        String invoiceId = invoice.path("invoice").path("id").asString();
+        Api.Response xml = finance.get("/api/v1/invoices/" + invoiceId + "/documents/xml", "application/xml");
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(OioublTest.errors(xml.body(), OIOUBLValidation.VID_OIOUBL_INVOICE_1_17_1)).isEmpty();
+        assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/pdf", "application/pdf").body())
+                .startsWith("%PDF");
+        assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/csv", "text/csv").body())
+                .contains(citizen.value().toString());
+        Api aarhus = Api.as(port, "finance-aarhus", "demo");
+        assertThat(aarhus.get("/api/v1/invoices/" + invoiceId).status()).isEqualTo(404);
+        assertThat(aarhus.get("/api/v1/invoices/" + invoiceId + "/documents/csv").status())
+                .isEqualTo(404);
+        assertThat(aarhus.get("/api/v1/invoices").json().valueStream()
+                .map(own -> own.path("payer").path("code").asString())).containsOnly("751");
+        assertThat(aarhus.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}").status()).isEqualTo(403);
 
         Api.Response again = finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}");
         assertThat(fields(assertProblem(again, 409))).containsExactly("month");
