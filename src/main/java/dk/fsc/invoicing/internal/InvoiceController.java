@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,8 +103,7 @@ class InvoiceController {
         return invoices.specification(id);
     }
 
-    @GetMapping(value = "/invoices/{id}/documents/{format}",
-            produces = { MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_PDF_VALUE, "text/csv" })
+    @GetMapping("/invoices/{id}/documents/{format}")
     @PreAuthorize(INVOICE_READERS)
     @Operation(summary = "The invoice or credit note as a file: xml (OIOUBL 2.1), pdf, or csv (its lines and the"
             + " specification per citizen id, semicolon separated)")

@@ -83,7 +83,8 @@ class InvoicingPages {
     String issue(@RequestParam String month, Model model, RedirectAttributes redirect) {
         try {
             InvoiceRun.Issued issued = run.issue(YearMonth.parse(month.strip()), users.require().username());
-            redirect.addFlashAttribute("issued", issued);
+            redirect.addFlashAttribute("issued", messages.getMessage("invoicing.issuedMonth", new Object[] {
+                    issued.month().toString(), issued.invoices(), issued.charges() }, LocaleContextHolder.getLocale()));
             return "redirect:/invoicing?month=" + issued.month();
         } catch (DateTimeParseException e) {
             return start(month, model);
