@@ -9,6 +9,8 @@ public enum Role {
     FINANCE,
     MUNICIPAL_CASEWORKER,
     MUNICIPAL_HOMECARE,
+    /** A municipality's finance staff: their municipality's invoices only. */
+    MUNICIPAL_FINANCE,
     NURSE,
     REGION_ANALYST,
     CITIZEN

@@ -4,23 +4,17 @@ import static dk.fsc.testing.Problem.assertProblem;
 import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
-import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,14 +40,8 @@ class IssuingTest {
     JdbcClient jdbc;
 
     private String workOrder(String municipality, LocalDate day) {
-        UUID id = UUID.randomUUID();
-        transactions.executeWithoutResult(status -> events.publishEvent(new WorkOrderCompleted(id,
-                WorkOrderType.SERVICE, null, new MunicipalityCode(municipality), null, 30, false, day,
-                day.atTime(10, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant(), "technician")));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from invoicing.charge where cause_id = ?").param(id.toString()).query(Long.class)
-                .single() == 1);
-        return id.toString();
+        return new BillableEvents(events, transactions, jdbc).workOrder(municipality, day, WorkOrderType.SERVICE, null,
+                null, 30);
     }
 
     private List<Integer> atOnce(List<String> months) throws Exception {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.helger.phive.oioubl.OIOUBLValidation;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductId;
@@ -23,6 +22,7 @@ import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
+import dk.fsc.invoicing.internal.OioublTest;
 import dk.fsc.orders.OrderId;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
@@ -34,7 +34,6 @@ import dk.fsc.testing.Users;
 import dk.fsc.warehouse.DeliveredLine;
 import dk.fsc.warehouse.HoleCut;
 import dk.fsc.warehouse.ShipmentDelivered;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,59 +77,53 @@ class MonthRunTest {
 
     Api finance;
 
+    BillableEvents billable;
+
     @BeforeEach
     void setUp() {
         finance = Api.as(port, "finance", "demo");
+        billable = new BillableEvents(events, transactions, jdbc);
     }
 
     private void publish(Object... published) {
-        transactions.executeWithoutResult(status -> {
-            for (Object event : published) {
-                events.publishEvent(event);
-            }
-        });
+        billable.publish(published);
     }
 
     private long charges(String causeId) {
-        return jdbc.sql("select count(*) from invoicing.charge where cause_id = ?").param(causeId).query(Long.class)
-                .single();
+        return billable.charges(causeId);
     }
 
     private void awaitCharges(String causeId, long count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> charges(causeId) == count);
-    }
-
-    private static Instant danishNoon(LocalDate day) {
-        return day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Copenhagen")).toInstant();
+        billable.awaitCharges(causeId, count);
     }
 
     @Test
-    void billsEveryKindOnceAndIssuesTheMonthOnce() {
+    void billsEveryKindOnceAndIssuesTheMonthOnce() throws Exception {
         LocalDate day = LocalDate.of(2026, 4, 10);
         CitizenId citizen = new CitizenId(UUID.randomUUID());
         OrderId order = new OrderId(UUID.randomUUID());
         ShipmentDelivered shipment = new ShipmentDelivered(order, citizen, SAMSO, SAMSO,
                 List.of(new DeliveredLine(new ProductId(FLAT_BASEPLATE), 10, "LOT-A", LocalDate.of(2028, 1, 1))),
-                List.of(new HoleCut(new ProductId(FLAT_BASEPLATE), 32, 10)), "PostNord", "TRACK-1", danishNoon(day),
+                List.of(new HoleCut(new ProductId(FLAT_BASEPLATE), 32, 10)), "PostNord", "TRACK-1", BillableEvents.danishNoon(day),
                 "warehouse");
         UUID contact = UUID.randomUUID();
         UUID workOrder = UUID.randomUUID();
         UUID lease = UUID.randomUUID();
         publish(shipment, shipment,
                 new ContactRegistered(contact, 1, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
-                        10, day, danishNoon(day), "agent"),
+                        10, day, BillableEvents.danishNoon(day), "agent"),
                 new WorkOrderCompleted(workOrder, WorkOrderType.SETUP, citizen, SAMSO, "SER-1", 45, false, day,
-                        danishNoon(day), "technician"),
+                        BillableEvents.danishNoon(day), "technician"),
                 new LeasePeriodStarted(lease, "SER-1", new ProductId(DISPENSER_BASIC), citizen, SAMSO,
-                        Set.of(DeviceService.REFILL), LocalDate.of(2026, 4, 16), danishNoon(day)));
+                        Set.of(DeviceService.REFILL), LocalDate.of(2026, 4, 16), BillableEvents.danishNoon(day)));
         awaitCharges(order.value().toString(), 3);
         awaitCharges(contact.toString(), 1);
         awaitCharges(workOrder.toString(), 1);
         publish(new ContactRegistered(contact, 2, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
-                15, day, danishNoon(day), "agent"));
+                15, day, BillableEvents.danishNoon(day), "agent"));
         awaitCharges(contact.toString(), 2);
         publish(new ContactRegistered(contact, 1, citizen, Payer.municipality(SAMSO), ContactTopic.ORDERING, "PHONE",
-                10, day, danishNoon(day), "agent"));
+                10, day, BillableEvents.danishNoon(day), "agent"));
         String allocation = allocationApprovedByASecondUser("2026-04", 1, 100_000);
 
         JsonNode preview = finance.get("/api/v1/invoice-runs/2026-04/preview").json();
@@ -178,13 +171,29 @@ class MonthRunTest {
         assertThat(specification.valueStream().filter(row -> row.path("citizenId").asString()
                 .equals(citizen.value().toString())).count()).isEqualTo(6);
 
+        String invoiceId = invoice.path("invoice").path("id").asString();
+        Api.Response xml = finance.get("/api/v1/invoices/" + invoiceId + "/documents/xml", "application/xml");
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(OioublTest.errors(xml.body(), OIOUBLValidation.VID_OIOUBL_INVOICE_1_17_1)).isEmpty();
+        assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/pdf", "application/pdf").body())
+                .startsWith("%PDF");
+        assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/csv", "text/csv").body())
+                .contains(citizen.value().toString());
+        Api aarhus = Api.as(port, "finance-aarhus", "demo");
+        assertThat(aarhus.get("/api/v1/invoices/" + invoiceId).status()).isEqualTo(404);
+        assertThat(aarhus.get("/api/v1/invoices/" + invoiceId + "/documents/csv").status())
+                .isEqualTo(404);
+        assertThat(aarhus.get("/api/v1/invoices").json().valueStream()
+                .map(own -> own.path("payer").path("code").asString())).containsOnly("751");
+        assertThat(aarhus.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}").status()).isEqualTo(403);
+
         Api.Response again = finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}");
         assertThat(fields(assertProblem(again, 409))).containsExactly("month");
         assertThat(allocation).isNotBlank();
 
         UUID late = UUID.randomUUID();
         publish(new WorkOrderCompleted(late, WorkOrderType.REPAIR, citizen, SAMSO, "SER-1", 30, false, day.plusDays(2),
-                danishNoon(day.plusDays(2)), "technician"));
+                BillableEvents.danishNoon(day.plusDays(2)), "technician"));
         awaitCharges(late.toString(), 1);
         assertThat(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-05\"}").status()).isEqualTo(201);
         JsonNode may = invoiceOf("2026-05", "741");
@@ -199,7 +208,7 @@ class MonthRunTest {
         LocalDate day = LocalDate.of(2026, 2, 3);
         UUID workOrder = UUID.randomUUID();
         publish(new WorkOrderCompleted(workOrder, WorkOrderType.SERVICE, null, SAMSO, null, 60, false, day,
-                danishNoon(day), "technician"));
+                BillableEvents.danishNoon(day), "technician"));
         awaitCharges(workOrder.toString(), 1);
         assertThat(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-02\"}").status()).isEqualTo(201);
         JsonNode invoice = invoiceOf("2026-02", "741");

@@ -55,6 +55,8 @@ class DemoUsersSeed implements Seed {
         user(hash, "caseworker-randers", "Visitator, Randers", Role.MUNICIPAL_CASEWORKER, RANDERS, MIDTJYLLAND, null);
         user(hash, "homecare-aarhus", "Hjemmepleje, Aarhus", Role.MUNICIPAL_HOMECARE, AARHUS, MIDTJYLLAND, null);
         user(hash, "homecare-randers", "Hjemmepleje, Randers", Role.MUNICIPAL_HOMECARE, RANDERS, MIDTJYLLAND, null);
+        user(hash, "finance-aarhus", "Økonomi, Aarhus Kommune", Role.MUNICIPAL_FINANCE, AARHUS, MIDTJYLLAND, null);
+        user(hash, "finance-randers", "Økonomi, Randers Kommune", Role.MUNICIPAL_FINANCE, RANDERS, MIDTJYLLAND, null);
         user(hash, "nurse-aarhus", "Stomisygeplejerske, Aarhus", Role.NURSE, AARHUS, MIDTJYLLAND, null);
         user(hash, "nurse-region", "Stomisygeplejerske, Region Midtjylland", Role.NURSE, null, MIDTJYLLAND, null);
         user(hash, "citizen-aarhus", "Borger i Aarhus", Role.CITIZEN, null, null, CITIZEN_AARHUS);

@@ -63,7 +63,8 @@ class RoleBindings {
             errors.add(FieldError.of("regionCode", "identity.error.regionMismatch", knownMunicipality.name(),
                     knownMunicipality.regionCode()));
         }
-        if (roles.contains(Role.MUNICIPAL_CASEWORKER) || roles.contains(Role.MUNICIPAL_HOMECARE)) {
+        if (roles.contains(Role.MUNICIPAL_CASEWORKER) || roles.contains(Role.MUNICIPAL_HOMECARE)
+                || roles.contains(Role.MUNICIPAL_FINANCE)) {
             required(municipality, "municipalityCode", "identity.error.municipalityRequired", errors);
         }
         if (roles.contains(Role.NURSE) && blank(municipality) && blank(region)) {

@@ -50,17 +50,17 @@ class BillableFacts {
         for (int i = 0; i < delivered.lines().size(); i++) {
             DeliveredLine line = delivered.lines().get(i);
             record(pricing.product(new Pricing.Fact(key + ":line:" + (i + 1), Charge.Kind.PRODUCT, payer, day, "ORDER",
-                    cause, delivered.citizenId().value(), "Lot " + line.lot() + ": ", line.quantity(), "PIECE"),
+                    cause, delivered.citizenId().value(), "Parti " + line.lot() + ": ", line.quantity(), "PIECE"),
                     line.productId()));
         }
         for (int i = 0; i < delivered.holeCuts().size(); i++) {
             HoleCut cut = delivered.holeCuts().get(i);
             record(pricing.service(new Pricing.Fact(key + ":cut:" + (i + 1), Charge.Kind.HOLE_CUTTING, payer, day,
-                    "ORDER", cause, delivered.citizenId().value(), "Hole cutting " + cut.diameterMm() + " mm",
+                    "ORDER", cause, delivered.citizenId().value(), "Hultilpasning " + cut.diameterMm() + " mm",
                     cut.quantity(), "PLATE"), "HOLE_CUTTING"));
         }
         record(pricing.service(new Pricing.Fact(key + ":delivery", Charge.Kind.DELIVERY, payer, day, "ORDER", cause,
-                delivered.citizenId().value(), "Delivery by " + delivered.carrier(), 1, "SHIPMENT"), "DELIVERY"));
+                delivered.citizenId().value(), "Levering med " + delivered.carrier(), 1, "SHIPMENT"), "DELIVERY"));
     }
 
     /**
@@ -87,7 +87,7 @@ class BillableFacts {
             sums[1] += charge.amountOre();
         });
         billed.putIfAbsent(contact.billedTo(), new long[2]);
-        String topic = "Support: " + contact.topic().name().toLowerCase() + " (" + contact.channel() + ")";
+        String topic = "Supporthenvendelse";
         billed.forEach((payer, sums) -> {
             long minutes = payer.equals(contact.billedTo()) ? contact.minutes() : 0;
             Pricing.Fact fact = new Pricing.Fact(revisionKey + contact.revision() + ":" + payer.kind() + payer.code(),
@@ -96,7 +96,7 @@ class BillableFacts {
             Charge priced = pricing.service(fact, "SUPPORT");
             if (earlier.isEmpty() || priced.amountOre() != sums[1] || minutes != sums[0]) {
                 record(pricing.charge(new Pricing.Fact(fact.sourceKey(), fact.kind(), payer, fact.day(), fact.causeType(),
-                        cause, fact.citizenId(), earlier.isEmpty() ? topic : topic + ", revision " + contact.revision(),
+                        cause, fact.citizenId(), earlier.isEmpty() ? topic : topic + ", rettelse " + contact.revision(),
                         minutes - sums[0], "MINUTE"), fact.description(), priced.unitPriceOre(), priced.priceUnit(),
                         BigDecimal.ZERO, priced.amountOre() - sums[1], priced.priceBasis(), priced.priceValidFrom(),
                         null));
@@ -108,8 +108,7 @@ class BillableFacts {
     @ApplicationModuleListener
     void on(WorkOrderCompleted done) {
         String cause = done.workOrderId().toString();
-        String description = "Work order " + done.type().name().toLowerCase()
-                + (done.deviceSerial() == null ? "" : ", device " + done.deviceSerial());
+        String description = "Arbejdsordre" + (done.deviceSerial() == null ? "" : ", udstyr " + done.deviceSerial());
         record(pricing.hourly(new Pricing.Fact("work-order:" + cause, Charge.Kind.WORK_ORDER,
                 Payer.municipality(done.municipality()), done.completedOn(), "WORK_ORDER", cause,
                 done.citizenId() == null ? null : done.citizenId().value(), description, done.minutes(), "MINUTE"),

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +37,11 @@ class InvoiceController {
     private final NamedAllocations allocations;
     private final PayerAccounts accounts;
     private final CurrentUsers users;
+    private final InvoiceDocuments documents;
 
     InvoiceController(InvoiceRun run, Invoices invoices, NamedAllocations allocations, PayerAccounts accounts,
-            CurrentUsers users) {
+            CurrentUsers users, InvoiceDocuments documents) {
+        this.documents = documents;
         this.run = run;
         this.invoices = invoices;
         this.allocations = allocations;
@@ -98,6 +101,14 @@ class InvoiceController {
     @Operation(summary = "The invoice per citizen (by the platform's citizen id) and kind")
     List<Invoices.Specification> specification(@PathVariable UUID id) {
         return invoices.specification(id);
+    }
+
+    @GetMapping("/invoices/{id}/documents/{format}")
+    @PreAuthorize(INVOICE_READERS)
+    @Operation(summary = "The invoice or credit note as a file: xml (OIOUBL 2.1), pdf, or csv (its lines and the"
+            + " specification per citizen id, semicolon separated)")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String format) {
+        return documents.download(id, format);
     }
 
     @PostMapping("/invoices/{id}/credit-notes")

@@ -77,7 +77,7 @@ class Leases {
                 Charge last = monthCharges.getLast();
                 charges.record(new Charge(UUID.randomUUID(), "lease:" + lease.id() + ":" + YearMonth.from(period)
                         + ":ended", last.kind(), last.payer(), period, last.causeType(), last.causeId(),
-                        last.citizenId(), "Lease of device " + lease.serial() + " ended " + ended.endsOn(),
+                        last.citizenId(), "Leje af udstyr " + lease.serial() + " sluttet " + ended.endsOn(),
                         (corrected == null ? 0 : corrected.quantity()) - days, "DAY", last.unitPriceOre(),
                         last.priceUnit(), BigDecimal.ZERO, newAmount - amount, last.priceBasis(),
                         last.priceValidFrom(), last.vatExempt()), ended.recordedAt());
@@ -124,7 +124,7 @@ class Leases {
         int days = to.getDayOfMonth() - from.getDayOfMonth() + 1;
         Pricing.Fact fact = new Pricing.Fact("lease:" + lease.id() + ":" + month + suffix, Charge.Kind.DEVICE_LEASE,
                 payer, from, "LEASE", lease.id().toString(), lease.citizen(),
-                "Lease of device " + lease.serial() + ", " + from + " to " + to, days, "DAY");
+                "Leje af udstyr " + lease.serial() + ", " + from + " til " + to, days, "DAY");
         RateOn rate = pricing.rate(fact, "DEVICE_LEASE", new ProductId(lease.model()));
         List<Long> perDay = LargestRemainder.evenly(rate.amountOre(), month.lengthOfMonth());
         long amount = perDay.subList(from.getDayOfMonth() - 1, to.getDayOfMonth()).stream().mapToLong(Long::longValue)

@@ -73,6 +73,6 @@ class MonthlyCharges {
     private static Pricing.Fact fact(YearMonth month, Payer payer, long units) {
         return new Pricing.Fact("storage:" + month + ":" + payer.kind() + payer.code(), Charge.Kind.STORAGE, payer,
                 month.atDay(1), "STORAGE", month.toString(), null,
-                "Storage " + month + ": " + units + " units delivered", units, "PIECE");
+                "Lager " + month + ": " + units + " enheder leveret", units, "PIECE");
     }
 }

@@ -134,8 +134,8 @@ class NamedAllocations {
                 LocalDate period = month.atDay(1);
                 charges.record(new Charge(UUID.randomUUID(), "allocation:" + id + ":" + payer.kind() + payer.code() + ":"
                         + month, Charge.Kind.ALLOCATION, payer, period, "ALLOCATION", id.toString(), null,
-                        allocation.months() == 1 ? label : label + ", month " + (i + 1) + " of " + allocation.months(),
-                        1, "MONTH", months.get(i), "MONTH", BigDecimal.ZERO, months.get(i), "allocation " + label,
+                        allocation.months() == 1 ? label : label + ", måned " + (i + 1) + " af " + allocation.months(),
+                        1, "MONTH", months.get(i), "MONTH", BigDecimal.ZERO, months.get(i), "allocation",
                         allocation.firstMonth().atDay(1), charges.vatExempt(Charge.Kind.ALLOCATION, null)), now);
             }
         });

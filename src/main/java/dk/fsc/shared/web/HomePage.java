@@ -38,10 +38,10 @@ class HomePage {
     }
 
     private static final String[] EVERY_ROLE = { "FSC_ADMIN", "FSC_AGENT", "WAREHOUSE", "TECHNICIAN", "FINANCE",
-            "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "NURSE", "REGION_ANALYST", "CITIZEN" };
+            "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "MUNICIPAL_FINANCE", "NURSE", "REGION_ANALYST", "CITIZEN" };
 
     /** Roles whose own modules are not built yet: their start page says what they can do today. */
-    private static final List<String> WAITING_ROLES = List.of("WAREHOUSE", "TECHNICIAN", "FINANCE",
+    private static final List<String> WAITING_ROLES = List.of("WAREHOUSE", "TECHNICIAN",
             "REGION_ANALYST", "NURSE");
 
     private static final List<RoleCard> CARDS = List.of(
@@ -51,6 +51,7 @@ class HomePage {
             new RoleCard("/citizens", "phoneOrder", "FSC_AGENT"),
             new RoleCard("/citizens", "citizens", "FSC_ADMIN", "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "NURSE"),
             new RoleCard("/citizens", "addresses", "WAREHOUSE", "TECHNICIAN"),
+            new RoleCard("/invoicing", "invoicing", "FINANCE", "MUNICIPAL_FINANCE"),
             new RoleCard("/admin/users", "users", "FSC_ADMIN"),
             new RoleCard("/admin/api-keys", "apiKeys", "FSC_ADMIN"),
             new RoleCard("/assortment", "assortment", EVERY_ROLE),

@@ -26,7 +26,7 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /** The OIOUBL documents validate against the official OIOUBL 2.1 schema and schematron (phive's rules). */
-class OioublTest {
+public class OioublTest {
 
     static final ValidationExecutorSetRegistry<IValidationSourceXML> RULES = new ValidationExecutorSetRegistry<>();
 
@@ -37,7 +37,7 @@ class OioublTest {
     static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     /** Every error the OIOUBL rules find in the document; empty when it is valid. */
-    static List<String> errors(String xml, DVRCoordinate rules) throws Exception {
+    public static List<String> errors(String xml, DVRCoordinate rules) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));

@@ -20,7 +20,7 @@ class RoleStartPagesTest {
 
     private static final List<String> DEMO_USERS = List.of("admin", "agent", "warehouse", "technician", "finance",
             "analyst", "caseworker-aarhus", "caseworker-randers", "homecare-aarhus", "homecare-randers",
-            "nurse-aarhus", "citizen-aarhus", "citizen-randers");
+            "nurse-aarhus", "citizen-aarhus", "citizen-randers", "finance-aarhus");
 
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
 
@@ -73,7 +73,7 @@ class RoleStartPagesTest {
         assertThat(WebSession.logIn(port, "warehouse", "demo").get("/").body())
                 .contains("Under Lager tager du imod varer", "href=\"/warehouse\"").doesNotContain("Befolkningstal");
         assertThat(WebSession.logIn(port, "finance", "demo").get("/").body())
-                .contains("Afregningens egne sider").contains("href=\"/service-rates\"");
+                .contains("href=\"/invoicing\"").contains("href=\"/service-rates\"");
     }
 
     @Test
