@@ -3,6 +3,7 @@ package dk.fsc.support.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ class CallPages {
     @GetMapping("/support/calls")
     String dashboard(@RequestParam(defaultValue = "DAY") String unit, @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to, Model model) {
-        CallTargets.Unit chosen = ContactDesk.choice("unit", unit, CallTargets.Unit.class, new java.util.ArrayList<>());
+        CallTargets.Unit chosen = ContactDesk.choice("unit", unit, CallTargets.Unit.class, new ArrayList<>());
         chosen = chosen == null ? CallTargets.Unit.DAY : chosen;
         LocalDate today = targets.today();
         LocalDate last = date(to, today);

@@ -94,7 +94,7 @@ class FollowUpTasks {
         String user = null;
         if (owner.startsWith("team:")) {
             team = ContactDesk.choice("owner", owner.substring(5), Team.class, errors);
-        } else if (!userNames.withRole(Role.FSC_AGENT).stream().anyMatch(agent -> agent.username().equals(owner))) {
+        } else if (userNames.withRole(Role.FSC_AGENT).stream().noneMatch(agent -> agent.username().equals(owner))) {
             errors.add(FieldError.of("owner", "support.error.owner"));
         } else {
             user = owner;

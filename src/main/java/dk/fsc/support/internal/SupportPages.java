@@ -3,6 +3,8 @@ package dk.fsc.support.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -68,7 +70,7 @@ class SupportPages {
     @GetMapping("/support")
     @PreAuthorize(ContactDesk.DESK)
     String deskPage(@RequestParam(defaultValue = "CALL_CENTER") String team, Model model) {
-        FollowUpTasks.Team chosen = ContactDesk.choice("team", team, FollowUpTasks.Team.class, new java.util.ArrayList<>());
+        FollowUpTasks.Team chosen = ContactDesk.choice("team", team, FollowUpTasks.Team.class, new ArrayList<>());
         chosen = chosen == null ? FollowUpTasks.Team.CALL_CENTER : chosen;
         model.addAttribute("webForms", desk.openWebForms());
         model.addAttribute("complaints", desk.openComplaints());
@@ -210,7 +212,7 @@ class SupportPages {
         FollowUpTasks.Task task = tasks.find(FormValues.pathId(taskId));
         model.addAttribute("task", task);
         model.addAttribute("mayChange", SupportAccess.isDesk(currentUsers.require()));
-        model.addAttribute("names", userNames.displayNames(java.util.Arrays.asList(
+        model.addAttribute("names", userNames.displayNames(Arrays.asList(
                 String.valueOf(task.ownerUser()), task.createdBy(), String.valueOf(task.closedBy()))));
         return "support/task";
     }

@@ -50,7 +50,7 @@ class RoleStartPagesTest {
         String home = citizen.get("/").body();
 
         assertThat(links(part(home, "<nav", "</nav>"))).containsExactly("/my/orders", "/my/profile",
-                "/me/access-log", "/assortment");
+                "/me/access-log", "/my/contacts", "/assortment");
         assertThat(links(part(home, "<main", "</main>"))).doesNotContain("/suppliers", "/service-rates",
                 "/municipalities", "/populations", "/swagger-ui.html", "/citizens");
     }
