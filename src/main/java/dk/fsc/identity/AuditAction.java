@@ -38,6 +38,8 @@ public enum AuditAction {
     WAREHOUSE_RECIPIENT("warehouse.recipient", true),
     /** A lot the citizen received was recalled: their municipality's caseworkers were given the citizen. */
     WAREHOUSE_RECALL("warehouse.recall", false),
+    /** A caseworker saw on their start page that the citizen received a recalled lot. */
+    WAREHOUSE_RECALL_LIST("warehouse.recall-list", true),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

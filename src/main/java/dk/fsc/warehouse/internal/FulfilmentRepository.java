@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class FulfilmentRepository {
 
     enum Status {
-        TO_PICK, PICKED, SHIPPED, DELIVERED
+        TO_PICK, PICKED, SHIPPED, DELIVERED, STOPPED
     }
 
     record Fulfilment(UUID orderId, UUID citizenId, String municipalityCode, String paidBy, LocalDate deliveryDate,
@@ -121,12 +121,14 @@ class FulfilmentRepository {
 
     void reserve(UUID orderId, int line, StockRepository.StockRow row, int quantity) {
         jdbc.sql("insert into warehouse.reservation (order_id, line, product_id, lot, location_code, quantity)"
-                + " values (?, ?, ?, ?, ?, ?)")
+                + " values (?, ?, ?, ?, ?, ?) on conflict (order_id, line, product_id, lot, location_code)"
+                + " do update set quantity = warehouse.reservation.quantity + excluded.quantity")
                 .params(orderId, line, row.productId(), row.lot(), row.locationCode(), quantity).update();
     }
 
     void backorder(UUID orderId, int line, UUID productId, int missing) {
-        jdbc.sql("insert into warehouse.backorder (order_id, line, product_id, missing) values (?, ?, ?, ?)")
+        jdbc.sql("insert into warehouse.backorder (order_id, line, product_id, missing) values (?, ?, ?, ?)"
+                + " on conflict (order_id, line) do update set missing = warehouse.backorder.missing + excluded.missing")
                 .params(orderId, line, productId, missing).update();
     }
 

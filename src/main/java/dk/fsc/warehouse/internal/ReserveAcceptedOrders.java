@@ -72,8 +72,18 @@ class ReserveAcceptedOrders {
 
     private void reserve(UUID orderId, int line, OrderLine orderLine, LocalDate usableUntil,
             StockRepository.Movement movement) {
-        UUID productId = orderLine.productId().value();
-        int needed = orderLine.quantity();
+        reserve(orderId, line, orderLine.productId().value(), orderLine.quantity(), usableUntil, movement);
+    }
+
+    /** Reserves a line of an order again, from other lots (a recall took its lot), within the same margin. */
+    void reserveAgain(FulfilmentRepository.Fulfilment order, int line, UUID productId, int quantity,
+            StockRepository.Movement movement) {
+        reserve(order.orderId(), line, productId, quantity, order.deliveryDate().plusDays(marginDays), movement);
+    }
+
+    private void reserve(UUID orderId, int line, UUID productId, int quantity, LocalDate usableUntil,
+            StockRepository.Movement movement) {
+        int needed = quantity;
         for (StockRepository.StockRow row : stock.availableForUpdate(productId, usableUntil)) {
             if (needed == 0) {
                 break;

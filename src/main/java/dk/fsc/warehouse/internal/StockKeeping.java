@@ -101,6 +101,9 @@ class StockKeeping implements Warehouse {
         } else if (read.expiry().isBefore(today())) {
             errors.add(FieldError.of("scan", "warehouse.error.lot.expired", read.lot(), read.expiry()));
         }
+        if (read.lot() != null && stock.recalled(pack.productId(), read.lot())) {
+            errors.add(FieldError.of("scan", "warehouse.error.lot.recalled", read.lot()));
+        }
         if (read.lot() != null && read.expiry() != null) {
             stock.expiryOf(pack.productId(), read.lot()).filter(known -> !known.equals(read.expiry()))
                     .ifPresent(known -> errors.add(FieldError.of("scan", "warehouse.error.lot.otherExpiry", read.lot(),
