@@ -20,6 +20,7 @@ import dk.fsc.orders.OrderAccepted;
 import dk.fsc.orders.OrderId;
 import dk.fsc.orders.OrderLine;
 import dk.fsc.orders.OrderStatus;
+import dk.fsc.orders.OrderStatusChanged;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.testing.Api;
@@ -100,5 +101,44 @@ class ConcurrentReservationTest {
         int reserved = jdbc.sql("select coalesce(sum(quantity), 0) from warehouse.reservation where order_id = any(?)")
                 .param(ours).query(Integer.class).single();
         assertThat(reserved).isEqualTo(Math.min(available, orders * each));
+    }
+
+    @Test
+    void aShortageIsReservedWhenGoodsArriveAndReleasedWhenTheOrderIsCancelled() {
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
+        int available = jdbc.sql("select coalesce(sum(on_hand - reserved), 0) from warehouse.stock where product_id = ?"
+                + " and expiry >= ?").params(BELT.value(), today.plusDays(30)).query(Integer.class).single();
+        UUID id = UUID.randomUUID();
+        reservations.on(new OrderAccepted(new DeliveryFacts(new OrderId(id), new CitizenId(UUID.randomUUID()),
+                new MunicipalityCode("751"), new MunicipalityCode("751"), OrderStatus.ACCEPTED,
+                List.of(new OrderLine(BELT, available + 2, null)), new DeliveryAddress("Testvej 1", "8000", "Aarhus C"),
+                today, null), clock.instant(), "agent"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> missing(id) == 2);
+
+        Api.Response received = new WarehouseSteps(port).as("warehouse").postJson("/api/v1/warehouse/receipts", """
+                {"scan":"(01)05700312500131(17)%s(10)BELT-%s","quantity":5,"locationCode":"B-01-1"}"""
+                .formatted(WarehouseSteps.yymmdd(today.plusYears(1)), UUID.randomUUID().toString().substring(0, 6)));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        assertThat(missing(id)).as("reserved when the goods arrived").isZero();
+        assertThat(reserved(id)).isEqualTo(available + 2);
+
+        int reservedBefore = jdbc.sql("select sum(reserved) from warehouse.stock where product_id = ?")
+                .param(BELT.value()).query(Integer.class).single();
+        reservations.on(new OrderStatusChanged(new OrderId(id), new CitizenId(UUID.randomUUID()),
+                new MunicipalityCode("751"), OrderStatus.ACCEPTED, OrderStatus.CANCELLED, clock.instant(), "agent",
+                null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reserved(id) == 0);
+        assertThat(jdbc.sql("select sum(reserved) from warehouse.stock where product_id = ?").param(BELT.value())
+                .query(Integer.class).single()).isEqualTo(reservedBefore - available - 2);
+    }
+
+    int missing(UUID order) {
+        return jdbc.sql("select coalesce(sum(missing), 0) from warehouse.backorder where order_id = ?").param(order)
+                .query(Integer.class).single();
+    }
+
+    int reserved(UUID order) {
+        return jdbc.sql("select coalesce(sum(quantity), 0) from warehouse.reservation where order_id = ?").param(order)
+                .query(Integer.class).single();
     }
 }
