@@ -52,6 +52,8 @@ public enum AuditAction {
     DEVICE_WORK("device.work", true),
     ALARM_READ("alarm.read", true),
     ALARM_SCHEDULE_CHANGE("alarm.schedule-change", false),
+    /** A caseworker saw on their start page that the citizen received a recalled lot. */
+    WAREHOUSE_RECALL_LIST("warehouse.recall-list", true),
     /** Someone who may see the citizen asked for something their role may not do (403): nothing was shown or changed. */
     ACCESS_REFUSED("access.refused", false),
     USER_CREATE("user.create", false),

@@ -43,10 +43,15 @@ public final class WarehouseSteps {
      * plus the 30-day margin, so that it is reserved first.
      */
     public String receiveAnEarlyLotOfFlatBaseplates(int quantity, LocalDate today) {
+        return receiveFlatBaseplates(quantity, today.plusDays(40));
+    }
+
+    /** A new lot of flat baseplates at A-01-1; its name. */
+    public String receiveFlatBaseplates(int quantity, LocalDate expiry) {
         String lot = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Api.Response received = as("warehouse").postJson("/api/v1/warehouse/receipts", """
                 {"scan":"]d201%s17%s10%s","quantity":%d,"locationCode":"A-01-1","document":"PO-1"}"""
-                .formatted(GTINS.get(FLAT_BASEPLATE), yymmdd(today.plusDays(40)), lot, quantity));
+                .formatted(GTINS.get(FLAT_BASEPLATE), yymmdd(expiry), lot, quantity));
         assertThat(received.status()).as(received.body()).isEqualTo(201);
         return lot;
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class FulfilmentRepository {
 
     enum Status {
-        TO_PICK, PICKED, SHIPPED, DELIVERED
+        TO_PICK, PICKED, SHIPPED, DELIVERED, STOPPED, CANCELLED
     }
 
     record Fulfilment(UUID orderId, UUID citizenId, String municipalityCode, String paidBy, LocalDate deliveryDate,
@@ -39,7 +39,7 @@ class FulfilmentRepository {
         }
     }
 
-    record Backorder(int line, UUID productId, int missing) {
+    record Backorder(UUID orderId, int line, UUID productId, int missing) {
     }
 
     /** An order to pick, for the start page. */
@@ -121,13 +121,35 @@ class FulfilmentRepository {
 
     void reserve(UUID orderId, int line, StockRepository.StockRow row, int quantity) {
         jdbc.sql("insert into warehouse.reservation (order_id, line, product_id, lot, location_code, quantity)"
-                + " values (?, ?, ?, ?, ?, ?)")
+                + " values (?, ?, ?, ?, ?, ?) on conflict (order_id, line, product_id, lot, location_code)"
+                + " do update set quantity = warehouse.reservation.quantity + excluded.quantity")
                 .params(orderId, line, row.productId(), row.lot(), row.locationCode(), quantity).update();
     }
 
     void backorder(UUID orderId, int line, UUID productId, int missing) {
-        jdbc.sql("insert into warehouse.backorder (order_id, line, product_id, missing) values (?, ?, ?, ?)")
+        jdbc.sql("insert into warehouse.backorder (order_id, line, product_id, missing) values (?, ?, ?, ?)"
+                + " on conflict (order_id, line) do update set missing = warehouse.backorder.missing + excluded.missing")
                 .params(orderId, line, productId, missing).update();
+    }
+
+    /** The shortage list of a product, oldest order first, locked. */
+    List<Backorder> shortagesForUpdate(UUID productId) {
+        return jdbc.sql("select b.order_id, b.line, b.product_id, b.missing from warehouse.backorder b"
+                + " join warehouse.fulfilment f on f.order_id = b.order_id where b.product_id = ?"
+                + " and f.status = 'TO_PICK' order by f.accepted_at, b.order_id, b.line for update of b")
+                .param(productId).query(Backorder.class).list();
+    }
+
+    void deleteBackorder(UUID orderId, int line) {
+        jdbc.sql("delete from warehouse.backorder where order_id = ? and line = ?").params(orderId, line).update();
+    }
+
+    /** Cancelled: its reservations (already released on the stock rows) and shortages go. */
+    void cancel(UUID orderId) {
+        jdbc.sql("delete from warehouse.backorder where order_id = ?").param(orderId).update();
+        jdbc.sql("delete from warehouse.cutting_task where order_id = ?").param(orderId).update();
+        jdbc.sql("delete from warehouse.reservation where order_id = ?").param(orderId).update();
+        jdbc.sql("update warehouse.fulfilment set status = 'CANCELLED' where order_id = ?").param(orderId).update();
     }
 
     Optional<Fulfilment> find(UUID orderId) {
@@ -156,7 +178,8 @@ class FulfilmentRepository {
     }
 
     List<Backorder> backorders(UUID orderId) {
-        return jdbc.sql("select line, product_id, missing from warehouse.backorder where order_id = ? order by line")
+        return jdbc.sql("select order_id, line, product_id, missing from warehouse.backorder where order_id = ?"
+                + " order by line")
                 .param(orderId).query(Backorder.class).list();
     }
 

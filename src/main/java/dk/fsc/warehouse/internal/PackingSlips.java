@@ -2,6 +2,7 @@ package dk.fsc.warehouse.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -22,6 +23,10 @@ import org.thymeleaf.context.Context;
 class PackingSlips {
 
     static final Locale DANISH = Locale.forLanguageTag("da");
+
+    /** Where the slip's stylesheet is found (a template may not carry a style element). */
+    private static final String STYLES = Objects.requireNonNull(PackingSlips.class.getResource(
+            "/pdf/packing-slip.css")).toExternalForm();
 
     private final Picking picking;
     private final ITemplateEngine templates;
@@ -50,7 +55,7 @@ class PackingSlips {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html, null);
+            builder.withHtmlContent(html, STYLES);
             builder.toStream(pdf);
             builder.run();
         } catch (java.io.IOException failed) {

@@ -125,6 +125,9 @@ class Picking {
         if (lot == null) {
             throw refused("warehouse.error.scan.noLot");
         }
+        if (stock.recalled(pack.productId(), lot)) {
+            throw refused("warehouse.error.lot.recalled", lot);
+        }
         List<PickLine> ofProduct = fulfilments.pickList(orderId).stream()
                 .filter(line -> line.productId().equals(pack.productId())).toList();
         if (ofProduct.isEmpty()) {

@@ -13,6 +13,8 @@ import dk.fsc.identity.SystemJob;
 import dk.fsc.orders.DeliveryFacts;
 import dk.fsc.orders.OrderAccepted;
 import dk.fsc.orders.OrderLine;
+import dk.fsc.orders.OrderStatus;
+import dk.fsc.orders.OrderStatusChanged;
 import dk.fsc.shared.TimeConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -72,8 +74,54 @@ class ReserveAcceptedOrders {
 
     private void reserve(UUID orderId, int line, OrderLine orderLine, LocalDate usableUntil,
             StockRepository.Movement movement) {
-        UUID productId = orderLine.productId().value();
-        int needed = orderLine.quantity();
+        reserve(orderId, line, orderLine.productId().value(), orderLine.quantity(), usableUntil, movement);
+    }
+
+    /**
+     * Goods of {@code productId} arrived: the shortage list of that product is reserved, oldest
+     * order first, as far as the usable stock goes; what is still missing keeps waiting.
+     */
+    void fillShortages(UUID productId, StockRepository.Movement movement) {
+        for (FulfilmentRepository.Backorder waiting : fulfilments.shortagesForUpdate(productId)) {
+            FulfilmentRepository.Fulfilment order = fulfilments.find(waiting.orderId()).orElseThrow();
+            fulfilments.deleteBackorder(waiting.orderId(), waiting.line());
+            reserveAgain(order, waiting.line(), productId, waiting.missing(), movement);
+        }
+    }
+
+    /**
+     * The order was cancelled: what it had reserved and not picked is free again and its
+     * shortages stop waiting. A second delivery of the event finds it cancelled already.
+     */
+    @ApplicationModuleListener
+    void on(OrderStatusChanged changed) {
+        if (changed.to() != OrderStatus.CANCELLED) {
+            return;
+        }
+        fulfilments.findForUpdate(changed.orderId().value())
+                .filter(order -> order.status() == FulfilmentRepository.Status.TO_PICK)
+                .ifPresent(order -> {
+                    StockRepository.Movement movement = new StockRepository.Movement(clock.instant(), BY,
+                            "order cancelled", "order " + order.orderId());
+                    for (FulfilmentRepository.PickLine line : fulfilments.pickList(order.orderId())) {
+                        if (line.remaining() > 0) {
+                            stock.change("RESERVE", stock.rowForUpdate(line.productId(), line.lot(),
+                                    line.locationCode()).orElseThrow(), 0, -line.remaining(), movement);
+                        }
+                    }
+                    fulfilments.cancel(order.orderId());
+                });
+    }
+
+    /** Reserves a line of an order again, from other lots (a recall took its lot), within the same margin. */
+    void reserveAgain(FulfilmentRepository.Fulfilment order, int line, UUID productId, int quantity,
+            StockRepository.Movement movement) {
+        reserve(order.orderId(), line, productId, quantity, order.deliveryDate().plusDays(marginDays), movement);
+    }
+
+    private void reserve(UUID orderId, int line, UUID productId, int quantity, LocalDate usableUntil,
+            StockRepository.Movement movement) {
+        int needed = quantity;
         for (StockRepository.StockRow row : stock.availableForUpdate(productId, usableUntil)) {
             if (needed == 0) {
                 break;

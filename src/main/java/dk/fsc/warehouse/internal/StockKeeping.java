@@ -52,8 +52,11 @@ class StockKeeping implements Warehouse {
     private final Assortment assortment;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final ReserveAcceptedOrders shortages;
 
-    StockKeeping(StockRepository stock, Assortment assortment, CurrentUsers currentUsers, Clock clock) {
+    StockKeeping(StockRepository stock, Assortment assortment, CurrentUsers currentUsers, Clock clock,
+            ReserveAcceptedOrders shortages) {
+        this.shortages = shortages;
         this.stock = stock;
         this.assortment = assortment;
         this.currentUsers = currentUsers;
@@ -101,6 +104,9 @@ class StockKeeping implements Warehouse {
         } else if (read.expiry().isBefore(today())) {
             errors.add(FieldError.of("scan", "warehouse.error.lot.expired", read.lot(), read.expiry()));
         }
+        if (read.lot() != null && stock.recalled(pack.productId(), read.lot())) {
+            errors.add(FieldError.of("scan", "warehouse.error.lot.recalled", read.lot()));
+        }
         if (read.lot() != null && read.expiry() != null) {
             stock.expiryOf(pack.productId(), read.lot()).filter(known -> !known.equals(read.expiry()))
                     .ifPresent(known -> errors.add(FieldError.of("scan", "warehouse.error.lot.otherExpiry", read.lot(),
@@ -111,8 +117,11 @@ class StockKeeping implements Warehouse {
         }
         String document = receipt.document() == null || receipt.document().isBlank() ? "receipt"
                 : receipt.document().strip();
+        StockRepository.Movement movement = movement("goods received", document);
         stock.receive(receipt.locationCode(), pack.productId(), read.lot(), read.expiry(), receipt.quantity(),
-                movement("goods received", document));
+                movement);
+        shortages.fillShortages(pack.productId(), new StockRepository.Movement(movement.at(), movement.by(),
+                "reserved for a waiting order", document));
         return stock.rowForUpdate(pack.productId(), read.lot(), receipt.locationCode()).orElseThrow();
     }
 

@@ -82,7 +82,8 @@ class StockRepository {
     List<StockRow> availableForUpdate(UUID productId, LocalDate usableUntil) {
         return jdbc.sql("select s.location_code, s.product_id, s.lot, s.expiry, s.on_hand, s.reserved"
                 + " from warehouse.stock s join warehouse.location l on l.code = s.location_code"
-                + " where s.product_id = ? and s.expiry >= ? and s.on_hand > s.reserved"
+                + " where s.product_id = ? and s.expiry >= ? and s.on_hand > s.reserved and not exists"
+                + " (select 1 from warehouse.recall r where r.product_id = s.product_id and r.lot = s.lot)"
                 + " order by s.expiry, l.walking_order, s.lot for update of s")
                 .params(productId, usableUntil).query(StockRow.class).list();
     }
@@ -91,6 +92,11 @@ class StockRepository {
         return jdbc.sql("select location_code, product_id, lot, expiry, on_hand, reserved from warehouse.stock"
                 + " where product_id = ? and lot = ? and location_code = ? for update")
                 .params(productId, lot, locationCode).query(StockRow.class).optional();
+    }
+
+    boolean recalled(UUID productId, String lot) {
+        return jdbc.sql("select exists (select 1 from warehouse.recall where product_id = ? and lot = ?)")
+                .params(productId, lot).query(Boolean.class).single();
     }
 
     /** The expiry a lot of {@code productId} was received with, wherever it lies. */
@@ -112,8 +118,8 @@ class StockRepository {
         jdbc.sql("update warehouse.stock set on_hand = on_hand + ?, reserved = reserved + ?"
                 + " where product_id = ? and lot = ? and location_code = ?")
                 .params(delta, reservedDelta, row.productId(), row.lot(), row.locationCode()).update();
-        write(kind, row.productId(), row.lot(), row.locationCode(), kind.equals("RESERVE") ? reservedDelta : delta,
-                movement);
+        write(kind, row.productId(), row.lot(), row.locationCode(),
+                kind.equals("RESERVE") || kind.equals("RECALL") ? reservedDelta : delta, movement);
     }
 
     private void write(String kind, UUID productId, String lot, String locationCode, int quantity, Movement movement) {

@@ -32,9 +32,11 @@ class WarehouseController {
     private final StockRepository stock;
     private final Picking picking;
     private final PackingSlips packingSlips;
+    private final Recalls recalls;
 
     WarehouseController(StockKeeping stockKeeping, StockRepository stock, Picking picking,
-            PackingSlips packingSlips) {
+            PackingSlips packingSlips, Recalls recalls) {
+        this.recalls = recalls;
         this.stockKeeping = stockKeeping;
         this.stock = stock;
         this.picking = picking;
@@ -116,6 +118,21 @@ class WarehouseController {
     @Operation(summary = "Confirm a pick by the pack's scan; a wrong product or lot is refused with the reason")
     PickListBody pick(@PathVariable UUID orderId, @RequestBody Picking.Pick pick) {
         return PickListBody.of(picking.confirm(orderId, pick));
+    }
+
+    @PostMapping("/recalls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Recall a lot (FSC_ADMIN): productId, lot, supplierNotice, noticeDate, reason. Releases and"
+            + " re-reserves its reservations, stops undelivered shipments, lists who received it for their"
+            + " municipality")
+    Recalls.Outcome recall(@RequestBody Recalls.NewRecall recall) {
+        return recalls.recall(recall);
+    }
+
+    @GetMapping("/recalls")
+    @Operation(summary = "Recalled lots, newest first")
+    List<Recalls.Recall> recalls() {
+        return recalls.all();
     }
 
     @GetMapping("/cutting-tasks")

@@ -40,9 +40,11 @@ class WarehousePages {
     private final Assortment assortment;
     private final MessageSource messages;
     private final PackingSlips packingSlips;
+    private final Recalls recalls;
 
     WarehousePages(StockKeeping stockKeeping, StockRepository stock, Picking picking, Assortment assortment,
-            MessageSource messages, PackingSlips packingSlips) {
+            MessageSource messages, PackingSlips packingSlips, Recalls recalls) {
+        this.recalls = recalls;
         this.packingSlips = packingSlips;
         this.stockKeeping = stockKeeping;
         this.stock = stock;
@@ -97,6 +99,30 @@ class WarehousePages {
         Long typed = FormValues.wholeNumber(quantity);
         return step(id, model, () -> picking.confirm(id, new Picking.Pick(scan,
                 typed == null ? null : (int) Math.clamp(typed, -1, 1_000_000))), "warehouse.picked");
+    }
+
+    @GetMapping("/warehouse/recalls")
+    String recalls(Model model) {
+        List<LotStock> lots = StockKeeping.lots(stock.allStock());
+        model.addAttribute("products", assortment.products(lots.stream().map(LotStock::productId).distinct().toList()));
+        model.addAttribute("recalls", recalls.all());
+        model.addAttribute("stopped", recalls.stopped());
+        return "warehouse/recalls";
+    }
+
+    @PostMapping("/warehouse/recalls")
+    String recall(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        try {
+            Recalls.Outcome outcome = recalls.recall(new Recalls.NewRecall(FormValues.uuidOrNull(
+                    params.getOrDefault("productId", "")), params.get("lot"), params.get("supplierNotice"),
+                    params.get("noticeDate"), params.get("reason")));
+            redirect.addFlashAttribute("outcome", outcome);
+            return "redirect:/warehouse/recalls";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("typed", params);
+            return recalls(model);
+        }
     }
 
     @PostMapping("/warehouse/orders/{orderId}/cuts/{line}")

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.identity.AuditLog;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.shared.web.OrderPanel;
@@ -87,6 +88,57 @@ final class WarehousePanels {
         private static String name(Map<ProductId, ProductView> products, UUID productId) {
             ProductView product = products.get(new ProductId(productId));
             return product == null ? productId.toString() : product.name();
+        }
+    }
+
+    /**
+     * A caseworker's start page: the citizens of their municipality who received a recalled lot,
+     * each look written to the audit log; left out while there are none.
+     */
+    @Component
+    static class RecallRecipientsPanel implements StartPagePanel {
+
+        private final Recalls recalls;
+        private final Assortment assortment;
+        private final CurrentUsers currentUsers;
+        private final AuditLog auditLog;
+
+        RecallRecipientsPanel(Recalls recalls, Assortment assortment, CurrentUsers currentUsers, AuditLog auditLog) {
+            this.recalls = recalls;
+            this.assortment = assortment;
+            this.currentUsers = currentUsers;
+            this.auditLog = auditLog;
+        }
+
+        @Override
+        public String template() {
+            return "warehouse/panels";
+        }
+
+        @Override
+        public String fragment() {
+            return "recall-recipients";
+        }
+
+        @Override
+        public int order() {
+            return 20;
+        }
+
+        @Override
+        @Transactional
+        public Optional<Map<String, Object>> model() {
+            return currentUsers.current()
+                    .filter(user -> user.has(Role.MUNICIPAL_CASEWORKER) && user.municipalityCode() != null)
+                    .map(user -> recalls.recipientsIn(user.municipalityCode())).filter(list -> !list.isEmpty())
+                    .map(recipients -> {
+                        recipients.stream().map(Recalls.Recipient::citizenId).distinct()
+                                .forEach(citizen -> auditLog.record(citizen, "warehouse.recall-list"));
+                        Map<UUID, String> names = new HashMap<>();
+                        assortment.products(recipients.stream().map(r -> new ProductId(r.productId())).toList())
+                                .forEach((id, product) -> names.put(id.value(), product.name()));
+                        return Map.of("recipients", recipients, "products", names);
+                    });
         }
     }
 
