@@ -1,16 +1,22 @@
 package dk.fsc.alarms.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.identity.CurrentUsers;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The alarms API: the alarm list and its actions, dose schedules, response plans and vendors. */
@@ -39,9 +45,11 @@ class AlarmController {
     private final ResponsePlans plans;
     private final Vendors vendors;
     private final CurrentUsers users;
+    private final FollowUp followUp;
 
     AlarmController(AlarmHandling handling, DoseSchedules schedules, ResponsePlans plans, Vendors vendors,
-            CurrentUsers users) {
+            CurrentUsers users, FollowUp followUp) {
+        this.followUp = followUp;
         this.handling = handling;
         this.schedules = schedules;
         this.plans = plans;
@@ -104,6 +112,30 @@ class AlarmController {
     @PreAuthorize("hasRole('FSC_ADMIN')")
     void vendor(@PathVariable String code, @RequestBody VendorRequest request) {
         vendors.register(code, request.apiKeyName(), request.secret(), users.require().username());
+    }
+
+    @GetMapping("/api/v1/municipalities/{code}/alarm-follow-up")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
+    FollowUp.Summary followUp(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        return followUp.summary(code, from, to);
+    }
+
+    @GetMapping(path = "/api/v1/municipalities/{code}/alarm-follow-up.csv", produces = "text/csv")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
+    ResponseEntity<String> followUpCsv(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        FollowUp.Summary summary = followUp.summary(code, from, to);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alarm-follow-up-" + code + "-"
+                        + summary.from() + "-" + summary.to() + ".csv\"")
+                .body(followUp.csv(summary));
+    }
+
+    @GetMapping("/api/v1/citizens/{id}/adherence")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
+    List<FollowUp.Week> adherence(@PathVariable UUID id) {
+        return followUp.adherence(id);
     }
 
     private static ResponsePlans.Plan hideSecret(ResponsePlans.Plan plan) {

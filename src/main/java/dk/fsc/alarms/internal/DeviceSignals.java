@@ -61,13 +61,17 @@ class DeviceSignals {
         }
     }
 
-    /** Each device's newest event time (never later than now) is when it was last heard. */
+    /**
+     * Each device's newest event time (never later than now) is when it was last heard; kept to
+     * the minute, so a busy device does not rewrite its row with every batch.
+     */
     private void heard(List<DeviceEventIngest.Valid> fresh, Instant now) {
         Map<String, Instant> newest = fresh.stream().collect(Collectors.toMap(DeviceEventIngest.Valid::serial,
                 event -> event.time().isAfter(now) ? now : event.time(), (a, b) -> a.isAfter(b) ? a : b));
         jdbc.sql("""
                 update alarms.installed_device d set last_heard_at = greatest(d.last_heard_at, h.at)
-                from unnest(?::text[], ?::timestamptz[]) as h(serial, at) where d.serial = h.serial
+                from unnest(?::text[], ?::timestamptz[]) as h(serial, at)
+                where d.serial = h.serial and h.at > d.last_heard_at + interval '1 minute'
                 """).params(newest.keySet().toArray(String[]::new),
                 newest.values().stream().map(Instant::toString).toArray(String[]::new)).update();
     }

@@ -77,27 +77,43 @@ class Notifications {
         }
     }
 
+    /** A queue of notifications, on demand only, each item tried for {@link #ABOUT_THREE_DAYS}. */
+    abstract static class NotificationJob implements Job {
+
+        private final String name;
+
+        NotificationJob(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String schedule() {
+            return "-";
+        }
+
+        @Override
+        public void run(Tick tick) {
+            // items are queued by Notifications.changed, never by a run
+        }
+
+        @Override
+        public Backoff backoff() {
+            return ABOUT_THREE_DAYS;
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class NotificationJobs {
 
         @Bean
         Job alarmWebhooks(ResponsePlans plans, JsonMapper json, Clock clock) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            return new Job() {
-                @Override
-                public String name() {
-                    return WEBHOOKS;
-                }
-
-                @Override
-                public String schedule() {
-                    return "-";
-                }
-
-                @Override
-                public void run(Tick tick) {
-                }
-
+            return new NotificationJob(WEBHOOKS) {
                 @Override
                 public void handle(WorkItem item) {
                     JsonNode message = json.readTree(item.payload());
@@ -128,10 +144,6 @@ class Notifications {
                     }
                 }
 
-                @Override
-                public Backoff backoff() {
-                    return ABOUT_THREE_DAYS;
-                }
             };
         }
 
@@ -139,21 +151,7 @@ class Notifications {
         Job alarmEmails(ResponsePlans plans, JsonMapper json, ObjectProvider<JavaMailSender> mail,
                 @Value("${fsc.alarms.mail-from:alarmer@fsc.invalid}") String from,
                 @Value("${fsc.alarms.base-url:http://localhost:8080}") String baseUrl) {
-            return new Job() {
-                @Override
-                public String name() {
-                    return EMAILS;
-                }
-
-                @Override
-                public String schedule() {
-                    return "-";
-                }
-
-                @Override
-                public void run(Tick tick) {
-                }
-
+            return new NotificationJob(EMAILS) {
                 @Override
                 public void handle(WorkItem item) {
                     JsonNode message = json.readTree(item.payload());
@@ -174,10 +172,6 @@ class Notifications {
                     sender.send(mailMessage);
                 }
 
-                @Override
-                public Backoff backoff() {
-                    return ABOUT_THREE_DAYS;
-                }
             };
         }
     }

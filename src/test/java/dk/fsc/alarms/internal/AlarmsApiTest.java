@@ -194,6 +194,23 @@ class AlarmsApiTest {
         assertThat(jdbc.sql("select count(*) from alarms.work_request where type = 'REPAIR' and serial = ?")
                 .param(serial).query(Long.class).single())
                 .as("a repair is requested").isEqualTo(1);
+
+        Api.Response followUp = as("homecare-aarhus").get("/api/v1/municipalities/751/alarm-follow-up?from=2026-11-25&to=2026-11-25");
+        assertThat(followUp.status()).as(followUp.body()).isEqualTo(200);
+        assertThat(followUp.json().path("alarms").asLong()).isPositive();
+        assertThat(followUp.body()).as("the offline alarm is past its target, still open").contains(serial);
+        Api.Response csv = as("homecare-aarhus").get("/api/v1/municipalities/751/alarm-follow-up.csv?from=2026-11-25&to=2026-11-25", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("alarm,kind,device,due").contains(serial);
+        assertThat(as("homecare-randers").get("/api/v1/municipalities/751/alarm-follow-up").status()).isEqualTo(404);
+        assertThat(as("homecare-aarhus").get("/api/v1/municipalities/751/alarm-follow-up?from=2026-11-25&to=2026-11-01")
+                .status()).isEqualTo(400);
+        String quietCitizen = jdbc.sql("select citizen_id::text from alarms.installed_device where serial = ?").param(quiet)
+                .query(String.class).single();
+        Api.Response adherence = as("homecare-aarhus").get("/api/v1/citizens/" + quietCitizen + "/adherence");
+        assertThat(adherence.status()).as(adherence.body()).isEqualTo(200);
+        assertThat(adherence.json().get(0).path("due").asLong()).isEqualTo(1);
+        assertThat(adherence.json().get(0).path("takenOnTime").asLong()).isZero();
     }
 
     @Test
