@@ -91,5 +91,9 @@ public class RouteBench {
                 nearest.totalKm(), nearest.plannedVisits(), orders, nearest.feasible(), nnMillis / 1000.0);
         System.out.printf("ratio timefold / nearest neighbour: %.3f (%.1f %% less driving)%n",
                 planned.totalKm() / nearest.totalKm(), 100 * (1 - planned.totalKm() / nearest.totalKm()));
+        double perVisit = planned.totalKm() / planned.plannedVisits();
+        double nearestPerVisit = nearest.totalKm() / nearest.plannedVisits();
+        System.out.printf("km per planned visit: timefold %.2f, nearest neighbour %.2f, ratio %.3f%n", perVisit,
+                nearestPerVisit, perVisit / nearestPerVisit);
     }
 }

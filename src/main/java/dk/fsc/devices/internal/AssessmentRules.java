@@ -48,6 +48,11 @@ record AssessmentRules(List<Rule> rules, Map<NeedLevel, Set<String>> requiredFun
         Question(String... answers) {
             this.answers = List.of(answers);
         }
+
+        /** The answers a caseworker may give, for the pages. */
+        public List<String> choices() {
+            return answers;
+        }
     }
 
     record Rule(int line, NeedLevel level, Map<Question, Set<String>> conditions, String reason) {

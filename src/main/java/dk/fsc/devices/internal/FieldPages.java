@@ -162,11 +162,11 @@ class FieldPages {
 
     @PostMapping("/work-orders/day")
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
-    String plan(@RequestParam(defaultValue = "") String day, RedirectAttributes redirect) {
+    String plan(@RequestParam(defaultValue = "") String day, Model model) {
         LocalDate chosen = DevicePages.date(day);
         LocalDate planned = chosen == null || chosen.isBefore(devices.today()) ? devices.today() : chosen;
-        redirect.addFlashAttribute("result", planning.plan(planned));
-        return "redirect:/work-orders/day?day=" + planned;
+        model.addAttribute("result", planning.plan(planned));
+        return day(planned.toString(), model);
     }
 
     @GetMapping("/technicians")

@@ -228,10 +228,10 @@ class WorkChains {
             return known.get();
         }
         Instant now = clock.instant();
-        CitizenView citizen = citizens.find(JOB, citizenId, AUDIT_ACTION).orElse(null);
         boolean visit = type != WorkOrderType.PREPARE && type != WorkOrderType.CLEANING;
+        CitizenView citizen = visit ? citizens.find(JOB, citizenId, AUDIT_ACTION).orElse(null) : null;
         WorkOrders.WorkOrder work = new WorkOrders.WorkOrder(UUID.randomUUID(), key, type, WorkOrders.Status.OPEN,
-                visit ? citizenId : citizenId, citizen == null ? null : citizen.name(), municipality, grantId, modelId,
+                citizenId, citizen == null ? null : citizen.name(), municipality, grantId, modelId,
                 areaCode, level, services, serial, visit && citizen != null ? citizen.address().street() : null,
                 visit && citizen != null ? citizen.address().postalCode() : null,
                 visit && citizen != null ? citizen.address().city() : null, null, null,

@@ -37,12 +37,12 @@ class WorkOrders {
             @Nullable String waiting, @Nullable UUID dependsOn, Instant dueAt, Instant createdAt,
             @Nullable String reason) {
 
-        boolean open() {
+        public boolean open() {
             return status == Status.OPEN || status == Status.PLANNED;
         }
 
         /** Done at the citizen's home (not in the workshop), so it is planned into a technician's day. */
-        boolean visit() {
+        public boolean visit() {
             return type != WorkOrderType.PREPARE && type != WorkOrderType.CLEANING;
         }
 
@@ -80,12 +80,12 @@ class WorkOrders {
     }
 
     List<Target> targets() {
-        return jdbc.sql("select work_order_type, working_days, working_hours, warn_hours from devices.target"
+        return jdbc.sql("select work_order_type as code, working_days, working_hours, warn_hours from devices.target"
                 + " order by work_order_type").query(Target.class).list();
     }
 
     Target target(String code) {
-        return jdbc.sql("select work_order_type, working_days, working_hours, warn_hours from devices.target"
+        return jdbc.sql("select work_order_type as code, working_days, working_hours, warn_hours from devices.target"
                 + " where work_order_type = ?").param(code).query(Target.class).single();
     }
 
