@@ -130,7 +130,7 @@ class DanishPagesTest {
     /** The text of the page and of the attributes read out (labels, titles, placeholders), without English links and technical messages marked as English. */
     static String visibleText(String html) {
         String withoutHidden = html.replaceAll("(?is)<(script|style)\\b.*?</\\1>", " ")
-                .replaceAll("(?is)<(a|code)\\b[^>]*\\blang=\"en\"[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?is)<(a|code|textarea)\\b[^>]*\\blang=\"en\"[^>]*>.*?</\\1>", " ")
                 .replaceAll("(?is)<!--.*?-->", " ");
         StringBuilder attributes = new StringBuilder();
         Matcher attribute = Pattern.compile("(?i)\\b(?:aria-label|title|placeholder|alt)=\"([^\"]*)\"")

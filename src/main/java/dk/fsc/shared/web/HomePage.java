@@ -40,14 +40,17 @@ class HomePage {
     private static final String[] EVERY_ROLE = { "FSC_ADMIN", "FSC_AGENT", "WAREHOUSE", "TECHNICIAN", "FINANCE",
             "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "MUNICIPAL_FINANCE", "NURSE", "REGION_ANALYST", "CITIZEN" };
 
-    /** Roles whose own modules are not built yet: their start page says what they can do today. */
-    private static final List<String> WAITING_ROLES = List.of("WAREHOUSE", "TECHNICIAN",
-            "REGION_ANALYST", "NURSE");
-
     private static final List<RoleCard> CARDS = List.of(
             new RoleCard("/my/profile", "profile", "CITIZEN"),
             new RoleCard("/me/access-log", "log", "CITIZEN"),
             new RoleCard("/alarms", "alarms", "MUNICIPAL_HOMECARE", "FSC_AGENT"),
+            new RoleCard("/support", "support", "FSC_AGENT", "FSC_ADMIN"),
+            new RoleCard("/support/referrals", "referrals", "NURSE"),
+            new RoleCard("/warehouse", "warehouse", "WAREHOUSE", "FSC_ADMIN"),
+            new RoleCard("/my-day", "myDay", "TECHNICIAN"),
+            new RoleCard("/work-orders", "workOrders", "TECHNICIAN", "WAREHOUSE", "MUNICIPAL_CASEWORKER"),
+            new RoleCard("/statistics", "statistics", "REGION_ANALYST", "MUNICIPAL_CASEWORKER", "FINANCE"),
+            new RoleCard("/indicators", "indicators", "REGION_ANALYST"),
             new RoleCard("/citizens", "phoneOrder", "FSC_AGENT"),
             new RoleCard("/citizens", "citizens", "FSC_ADMIN", "MUNICIPAL_CASEWORKER", "MUNICIPAL_HOMECARE", "NURSE"),
             new RoleCard("/citizens", "addresses", "WAREHOUSE", "TECHNICIAN"),
@@ -75,7 +78,6 @@ class HomePage {
                 .flatMap(panel -> panel.model().map(content -> new Panel(panel.template(), panel.fragment(), content))
                         .stream())
                 .toList());
-        model.addAttribute("waiting", WAITING_ROLES.stream().filter(roles::contains).toList());
         model.addAttribute("cards", CARDS.stream().filter(card -> card.roles().stream().anyMatch(roles::contains))
                 .map(RoleCard::card).collect(Collectors.toCollection(LinkedHashSet::new)));
         return "home";
