@@ -69,9 +69,12 @@ class RoleStartPagesTest {
     }
 
     @Test
-    void eachRoleIsToldWhatItCanDoToday() {
+    void eachRoleGetsCardsToItsOwnModulesPages() {
         assertThat(WebSession.logIn(port, "warehouse", "demo").get("/").body())
-                .contains("Under Lager tager du imod varer", "href=\"/warehouse\"").doesNotContain("Befolkningstal");
+                .contains("Varemodtagelse, beholdning pr. parti", "href=\"/warehouse\"").doesNotContain("Befolkningstal")
+                .doesNotContain("kommer senere");
+        assertThat(WebSession.logIn(port, "technician", "demo").get("/").body()).contains("href=\"/my-day\"");
+        assertThat(WebSession.logIn(port, "analyst", "demo").get("/").body()).contains("href=\"/indicators\"");
         assertThat(WebSession.logIn(port, "finance", "demo").get("/").body())
                 .contains("href=\"/invoicing\"").contains("href=\"/service-rates\"");
     }
