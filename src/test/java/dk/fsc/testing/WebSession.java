@@ -65,6 +65,20 @@ public final class WebSession {
         return current;
     }
 
+    /** A download's bytes as they came, e.g. a spreadsheet. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET as htmx sends it, asking for a part of a page. */
     public HttpResponse<String> getAsHtmx(String path) {
         return send(request(path).header("HX-Request", "true").GET());
