@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +40,13 @@ class DashboardPages {
     @GetMapping("/statistics")
     String dashboard(@RequestParam(required = false) @Nullable String scope,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            Model model) {
+            Model model, HttpServletResponse response) {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         try {
-            model.addAttribute("view", dashboards.view(scope, from, to));
+            Dashboards.View view = dashboards.view(scope, from, to);
+            model.addAttribute("view", view);
+            response.setHeader("Server-Timing", "sql;desc=\"the figures' queries\";dur=" + view.sqlTime().toNanos() / 1e6);
         } catch (DomainException e) {
             if (e.errors().isEmpty()) {
                 throw e;
