@@ -106,7 +106,7 @@ public class StatisticsBench {
                 sqls.add(Double.parseDouble(timing.group(1)));
             }
         }
-        System.out.println("Aarhus's dashboard for 2026 (the year, the year before and 2025, and the others' average), "
+        System.out.println("Aarhus's dashboard for 2026 (beside 2025 as the previous period and as the same period last year, and the others' average), "
                 + runs + " runs after 2 warm-up runs");
         System.out.printf("page (client, ms): %s  median %.1f%n", pages.stream().map(m -> "%.0f".formatted(m)).toList(), median(pages));
         System.out.printf("its SQL alone (Server-Timing, ms): %s  median %.1f%n",
