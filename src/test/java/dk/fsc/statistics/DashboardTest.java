@@ -4,6 +4,8 @@ import static dk.fsc.testing.Problem.assertProblem;
 import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,10 @@ import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.WebSession;
 import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,7 +68,7 @@ class DashboardTest {
     JdbcClient jdbc;
 
     @Test
-    void aCaseworkerSeesHerMunicipalityBesideTheSuppressedAverageOfTheOthers() {
+    void aCaseworkerSeesHerMunicipalityBesideTheSuppressedAverageOfTheOthers() throws IOException {
         ordersIn(AARHUS, 3);
         ordersIn(RANDERS, 6);
         ContactRegistered contact = new ContactRegistered(UUID.randomUUID(), 1, null,
@@ -97,6 +103,8 @@ class DashboardTest {
         assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5");
         String csv = caseworker.get("/statistics/export.csv?" + JANUARY_2030).body();
         assertThat(csv).contains("Borgere, der har bestilt;3;0;0;under 5");
+        assertThat(spreadsheetRow(caseworker.getBytes("/statistics/export.xlsx?" + JANUARY_2030), "Borgere, der har bestilt"))
+                .isEqualTo("3 0 0 under 5");
     }
 
     @Test
@@ -124,6 +132,24 @@ class DashboardTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("order_fact where municipality = '"
                 + municipality.value() + "' and order_date = '2030-01-10' and delivered_at is not null") >= citizens);
+    }
+
+    /** The row of a spreadsheet's first sheet that starts with this text, its other cells as the sheet holds them. */
+    private static String spreadsheetRow(byte[] xlsx, String first) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getFirstSheet().read()) {
+                if (row.getCellText(0).equals(first)) {
+                    StringBuilder text = new StringBuilder();
+                    for (int c = 1; c < row.getCellCount(); c++) {
+                        Cell cell = row.getCell(c);
+                        text.append(c > 1 ? " " : "").append(cell.getType() == CellType.NUMBER
+                                ? cell.asNumber().stripTrailingZeros().toPlainString() : cell.getText());
+                    }
+                    return text.toString();
+                }
+            }
+        }
+        throw new AssertionError("No row " + first);
     }
 
     private void publish(List<Object> published) {

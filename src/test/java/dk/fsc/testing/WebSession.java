@@ -71,6 +71,13 @@ public final class WebSession {
         return current;
     }
 
+    /** A download's bytes as they came, e.g. a spreadsheet. */
+    public byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     /** A GET as htmx sends it, asking for a part of a page. */
     public HttpResponse<String> getAsHtmx(String path) {
         return send(request(path).header("HX-Request", "true").GET());
@@ -127,8 +134,12 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

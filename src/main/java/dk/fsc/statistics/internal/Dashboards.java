@@ -3,6 +3,7 @@ package dk.fsc.statistics.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,7 @@ import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -60,7 +62,7 @@ public class Dashboards {
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
             List<String> columns, List<Line> lines, Map<String, long[]> topics, List<MunicipalityRow> municipalities,
-            List<Scope> scopes) {
+            List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
     private final DashboardFigures figures;
@@ -96,10 +98,13 @@ public class Dashboards {
         boolean municipalUser = user.municipalityCode() != null && user.has(Role.MUNICIPAL_CASEWORKER)
                 && !user.hasAny(Role.FSC_ADMIN, Role.REGION_ANALYST, Role.FINANCE);
 
+        long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
+        Map<String, long[]> topics = figures.contactsByTopic(scope.municipalities(), from, to);
+        Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
 
         List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
@@ -130,8 +135,7 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines,
-                figures.contactsByTopic(scope.municipalities(), from, to), rows, scopes);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, rows, scopes, sqlTime);
     }
 
     /** The scopes the user may look at, her default first. */

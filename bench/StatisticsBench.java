@@ -1,0 +1,127 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A municipality's statistics dashboard over a year of national-scale data. Writes the
+ * statistics module's projections over JDBC as the events of the other modules would have
+ * written them (once per data directory): CITIZENS citizens spread over every municipality, each
+ * with a grant, an order a month for two years (the year shown and the year before, which the
+ * dashboard compares with), delivered two days later, a support contact a quarter and a work
+ * order a year. Then logs in as Aarhus's caseworker through the login form and opens
+ * /statistics for 2026 RUNS times: the page's time as the client sees it beside the time of its
+ * SQL alone, which the page reports in its Server-Timing header.
+ *
+ * Usage: java -cp postgresql.jar bench/StatisticsBench.java PORT DBPORT CITIZENS RUNS
+ */
+public class StatisticsBench {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SQL = Pattern.compile("sql;.*dur=([0-9.]+)");
+    private static final String PASSWORD_BENCH = "{bcrypt}$2b$10$OzGCYeoKnkVFYh.EjCNiGu82haNbbafd.R9KzENQm5zoJxZ7DFah2";
+
+    public static void main(String[] args) throws Exception {
+        String base = "http://127.0.0.1:" + args[0];
+        int citizens = Integer.parseInt(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + args[1] + "/fsc?user=postgres");
+                Statement sql = db.createStatement()) {
+            sql.execute("insert into identity.app_user (username, display_name, password_hash, municipality_code) values"
+                    + " ('bench-cw-751', 'Bench caseworker 751', '" + PASSWORD_BENCH + "', '751') on conflict do nothing");
+            sql.execute("insert into identity.user_role values ('bench-cw-751', 'MUNICIPAL_CASEWORKER') on conflict do nothing");
+            if (count(sql, "select count(*) from statistics.grant_fact") < citizens) {
+                long start = System.nanoTime();
+                sql.execute("""
+                        create temporary table bench_citizen as
+                        select gen_random_uuid() as citizen_id, m.code as municipality
+                        from generate_series(1, %d) n
+                        join (select code, row_number() over (order by code) - 1 as i, count(*) over () as total
+                              from reference.municipality) m on m.i = n %% m.total""".formatted(citizens));
+                sql.execute("""
+                        insert into statistics.grant_fact
+                        select gen_random_uuid(), citizen_id, municipality, date '2024-06-01', null from bench_citizen""");
+                sql.execute("""
+                        insert into statistics.order_fact
+                        select gen_random_uuid(), citizen_id, municipality, d::date, 'DELIVERED', 2 + (random() * 3)::int,
+                            d + interval '2 days 10 hours'
+                        from bench_citizen, generate_series(date '2025-01-03', date '2026-12-03', interval '1 month') d""");
+                sql.execute("""
+                        insert into statistics.contact_fact
+                        select gen_random_uuid(), 1, 'MUNICIPALITY', municipality,
+                            (array['ORDERING','DELIVERY','PRODUCT_QUESTION','COMPLAINT'])[1 + (random() * 3)::int], 3 + (random() * 10)::int, d::date
+                        from bench_citizen, generate_series(date '2025-02-10', date '2026-11-10', interval '3 months') d""");
+                sql.execute("""
+                        insert into statistics.work_order_fact
+                        select gen_random_uuid(), municipality, 'SETUP', 30 + (random() * 60)::int, random() < 0.05, d::date
+                        from bench_citizen, generate_series(date '2025-05-20', date '2026-05-20', interval '1 year') d""");
+                sql.execute("analyze statistics.grant_fact, statistics.order_fact, statistics.contact_fact, statistics.work_order_fact");
+                System.out.printf("wrote the projections of %,d citizens in %,d ms%n", citizens, (System.nanoTime() - start) / 1_000_000);
+            }
+            System.out.printf("rows: %,d orders, %,d grants, %,d contacts, %,d work orders in %d municipalities%n",
+                    count(sql, "select count(*) from statistics.order_fact"), count(sql, "select count(*) from statistics.grant_fact"),
+                    count(sql, "select count(*) from statistics.contact_fact"),
+                    count(sql, "select count(*) from statistics.work_order_fact"),
+                    count(sql, "select count(*) from reference.municipality"));
+        }
+
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=bench-cw-751&password=bench&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+
+        URI page = URI.create(base + "/statistics?from=2026-01-01&to=2026-12-31");
+        List<Double> pages = new ArrayList<>();
+        List<Double> sqls = new ArrayList<>();
+        for (int run = 0; run < runs + 2; run++) {
+            long start = System.nanoTime();
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(page).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - start) / 1e6;
+            Matcher timing = SQL.matcher(answer.headers().firstValue("Server-Timing").orElse(""));
+            if (answer.statusCode() != 200 || !timing.find() || !answer.body().contains("Gennemsnit af de andre kommuner")) {
+                throw new IllegalStateException("the dashboard answered " + answer.statusCode());
+            }
+            if (run >= 2) {
+                pages.add(millis);
+                sqls.add(Double.parseDouble(timing.group(1)));
+            }
+        }
+        System.out.println("Aarhus's dashboard for 2026 (beside 2025 as the previous period and as the same period last year, and the others' average), "
+                + runs + " runs after 2 warm-up runs");
+        System.out.printf("page (client, ms): %s  median %.1f%n", pages.stream().map(m -> "%.0f".formatted(m)).toList(), median(pages));
+        System.out.printf("its SQL alone (Server-Timing, ms): %s  median %.1f%n",
+                sqls.stream().map(m -> "%.0f".formatted(m)).toList(), median(sqls));
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}
