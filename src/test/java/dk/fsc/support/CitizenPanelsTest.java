@@ -85,8 +85,8 @@ class CitizenPanelsTest {
                         Timestamp.from(now.minus(Duration.ofDays(4))), Timestamp.from(now.minus(Duration.ofDays(3))),
                         shipment).update();
         jdbc.sql("insert into warehouse.carrier_event (carrier_event_id, shipment_id, type, occurred_at, received_at,"
-                + " reported_by)"
-                + " values (?, ?, 'DELIVERED', ?, ?, 'postnord')").params("panel-" + shipment, shipment,
+                + " reported_by, answer)"
+                + " values (?, ?, 'DELIVERED', ?, ?, 'postnord', '{}')").params("panel-" + shipment, shipment,
                         Timestamp.from(now.minus(Duration.ofDays(3))), Timestamp.from(now)).update();
 
         String agentView = WebSession.logIn(port, "agent", "demo").get("/support/citizens/" + citizen).body();
