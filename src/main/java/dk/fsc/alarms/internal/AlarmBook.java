@@ -70,6 +70,13 @@ class AlarmBook {
                 .params(municipalities.toArray(String[]::new), utc(closedSince)).query(AlarmBook::view).list();
     }
 
+    /** The citizen's open alarms in these municipalities, newest first. */
+    List<AlarmView> openOfCitizen(UUID citizenId, List<String> municipalities) {
+        return jdbc.sql("select " + COLUMNS + " from alarms.alarm where citizen_id = ? and municipality_code = any(?)"
+                + " and closed_at is null order by raised_at desc").params(citizenId, municipalities.toArray(String[]::new))
+                .query(AlarmBook::view).list();
+    }
+
     void acknowledge(UUID id, String by, Instant now) {
         jdbc.sql("update alarms.alarm set acknowledged_at = ?, acknowledged_by = ?, version = nextval('alarms.alarm_version')"
                 + " where id = ?").params(utc(now), by, id).update();

@@ -63,6 +63,12 @@ class AlarmHandling {
         return alarms.list(municipalities(), clock.instant().minus(CLOSED_VISIBLE));
     }
 
+    /** The citizen's open alarms that the current user handles. */
+    List<AlarmView> openOfCitizen(UUID citizenId) {
+        List<String> handled = municipalities();
+        return handled.isEmpty() ? List.of() : alarms.openOfCitizen(citizenId, handled);
+    }
+
     AlarmView get(UUID id) {
         return alarms.find(id).filter(alarm -> municipalities().contains(alarm.municipalityCode()))
                 .orElseThrow(() -> new NotFoundException("No alarm " + id));

@@ -120,6 +120,12 @@ class WorkOrders {
         return jdbc.sql(SELECT + " where grant_id = ? order by created_at").param(grantId).query(WorkOrders::map).list();
     }
 
+    /** The citizen's open work, soonest target first. */
+    List<WorkOrder> openOfCitizen(UUID citizenId) {
+        return jdbc.sql(SELECT + " where citizen_id = ? and status in ('OPEN', 'PLANNED') order by due_at")
+                .param(citizenId).query(WorkOrders::map).list();
+    }
+
     List<WorkOrder> dependingOn(UUID id) {
         return jdbc.sql(SELECT + " where depends_on = ?").param(id).query(WorkOrders::map).list();
     }

@@ -236,6 +236,13 @@ class FulfilmentRepository {
                 + " order by shipped_at limit 200").query(ToCall.class).list();
     }
 
+    /** The citizen's newest shipped orders, newest first. */
+    List<Fulfilment> shippedOfCitizen(UUID citizenId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where citizen_id = ? and shipment_id is not null"
+                + " order by shipped_at desc limit ?").params(citizenId, limit).query(FulfilmentRepository::fulfilment)
+                .list();
+    }
+
     List<Fulfilment> findAll(Collection<UUID> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
