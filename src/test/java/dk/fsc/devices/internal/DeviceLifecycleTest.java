@@ -63,7 +63,7 @@ class DeviceLifecycleTest {
         // Wednesday 23 December 2026 10:00 Danish time: the 24th counts; Christmas Day and the weekend do not.
         Instant wednesday = Instant.parse("2026-12-23T09:00:00Z");
         assertThat(WorkingCalendar.afterWorkingDays(wednesday, 2)).isEqualTo(Instant.parse("2026-12-28T15:00:00Z"));
-        // 8 working hours from 10:00 on 23 December: 6 that day, 2 on Monday 28 December.
-        assertThat(WorkingCalendar.afterWorkingHours(wednesday, 8)).isEqualTo(Instant.parse("2026-12-28T09:00:00Z"));
+        // 8 working hours from 10:00 on 23 December: 6 that day, 2 on Thursday 24 December.
+        assertThat(WorkingCalendar.afterWorkingHours(wednesday, 8)).isEqualTo(Instant.parse("2026-12-24T09:00:00Z"));
     }
 }
