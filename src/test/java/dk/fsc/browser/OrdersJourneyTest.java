@@ -53,6 +53,7 @@ class OrdersJourneyTest {
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bestil hjælpemidler");
             assertThat(browser.find(By.id("order-form")).getText()).contains("3 tilbage af 3 denne måned");
             browser.find(By.id("qty-" + FLAT_BASEPLATE)).sendKeys("5");
+            browser.find(By.id("hole-" + FLAT_BASEPLATE)).clear();
             browser.find(By.id("hole-" + FLAT_BASEPLATE)).sendKeys("28");
             browser.screenshot("orders-self-service-phone");
             browser.find(By.cssSelector("#order-form button[type=submit]")).click();

@@ -60,6 +60,7 @@ class SupportJourneyTest {
             browser.find(By.id("to-citizen")).click();
             browser.waitFor(By.id("start-order")).click();
             browser.waitFor(By.id("qty-" + FLAT_BASEPLATE)).sendKeys("1");
+            browser.find(By.id("hole-" + FLAT_BASEPLATE)).clear();
             browser.find(By.id("hole-" + FLAT_BASEPLATE)).sendKeys("28");
             browser.find(By.cssSelector("#order-form button[type=submit]")).click();
             assertThat(browser.waitFor(By.id("placed")).getText()).contains("Basisplade flad");

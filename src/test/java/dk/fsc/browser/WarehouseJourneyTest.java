@@ -42,6 +42,7 @@ class WarehouseJourneyTest {
         try (Browser browser = new Browser(port)) {
             browser.logIn("citizen-aarhus", "demo").open("/my/orders");
             browser.find(By.id("qty-" + FLAT_BASEPLATE)).sendKeys("1");
+            browser.find(By.id("hole-" + FLAT_BASEPLATE)).clear();
             browser.find(By.id("hole-" + FLAT_BASEPLATE)).sendKeys("28");
             browser.find(By.cssSelector("#order-form button[type=submit]")).click();
             assertThat(browser.waitFor(By.id("placed")).getText()).contains("1 × Basisplade flad", "klippet til 28 mm");
