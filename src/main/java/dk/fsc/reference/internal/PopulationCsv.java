@@ -1,9 +1,5 @@
 package dk.fsc.reference.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +61,7 @@ final class PopulationCsv {
     }
 
     Parsed parse(byte[] body, int year) {
-        String text = decode(body);
+        String text = CsvLine.decode(body);
         List<String> lines = text.lines().toList();
         if (lines.stream().allMatch(String::isBlank)) {
             throw new InvalidInputException("The file is empty.",
@@ -215,15 +211,4 @@ final class PopulationCsv {
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (a byte-order mark is dropped), else ISO-8859-1. */
-    static String decode(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            return new String(body, StandardCharsets.ISO_8859_1);
-        }
-    }
 }

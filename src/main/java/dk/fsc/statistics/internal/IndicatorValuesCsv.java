@@ -1,9 +1,5 @@
 package dk.fsc.statistics.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +28,7 @@ final class IndicatorValuesCsv {
     }
 
     static List<IndicatorValue> parse(byte[] body, Indicator indicator, IndicatorAreas areas) {
-        String text = decode(body);
+        String text = CsvLine.decode(body);
         List<String> lines = text.lines().toList();
         if (lines.stream().allMatch(String::isBlank)) {
             throw new InvalidInputException("The file is empty.", List.of(FieldError.of("body", "statistics.error.empty")));
@@ -114,12 +110,4 @@ final class IndicatorValuesCsv {
         return Optional.of(Long.parseLong(trimmed));
     }
 
-    private static String decode(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString().replace("\uFEFF", "");
-        } catch (CharacterCodingException e) {
-            return new String(body, StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -143,8 +143,8 @@ class PopulationCsvTest {
 
     @Test
     void decodesUtf8AndFallsBackToIso88591() {
-        assertThat(PopulationCsv.decode("Samsø".getBytes(StandardCharsets.UTF_8))).isEqualTo("Samsø");
-        assertThat(PopulationCsv.decode("Samsø".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("Samsø");
+        assertThat(dk.fsc.shared.CsvLine.decode("Samsø".getBytes(StandardCharsets.UTF_8))).isEqualTo("Samsø");
+        assertThat(dk.fsc.shared.CsvLine.decode("Samsø".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("Samsø");
     }
 
     @Test
