@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,11 +36,54 @@ public final class Browser implements AutoCloseable {
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+    /** Browsers a closed journey left, logged out and emptied, for the next journey: Chromium starts slowly. */
+    private static final Queue<ChromeDriver> IDLE = new ConcurrentLinkedQueue<>();
+
+    /** axe-core as the axe-core/selenium jar ships it, put into a page once and run there directly. */
+    private static final String AXE_SOURCE = axeSource();
+
+    /**
+     * The page's shape: its address and its elements with their attributes, with each text, form value and
+     * link target reduced to whether it is empty. Two pages of one shape differ only in words and values,
+     * which no WCAG rule axe checks depends on, so the second needs no check of its own (a CSRF token or a
+     * date in a form does not make the login page new).
+     */
+    private static final String PAGE_SHAPE = """
+            const masked = ['value', 'href', 'action', 'content', 'datetime'];
+            const shape = node => node.nodeType === 3 ? (node.nodeValue.trim() ? 'T' : '')
+                : node.nodeType !== 1 ? ''
+                : '<' + node.tagName + [...node.attributes].map(a => ' ' + a.name + '='
+                    + (masked.includes(a.name) ? (a.value ? 'V' : '') : a.value)).join('')
+                    + '>' + [...node.childNodes].map(shape).join('') + '</>';
+            const text = shape(document.documentElement);
+            let hash = 0;
+            for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+            return location.pathname + location.search + '|' + text.length + '|' + hash;""";
+
+    private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Runs axe on the page for WCAG 2.1 A and AA and answers only the violations, each as one line: the
+     * passes of a large page, sent back through the driver, would cost more than the check itself.
+     */
+    private static final String RUN_AXE = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                .then(result => done(result.violations.map(rule => '- ' + rule.id + ': ' + rule.help + ' at '
+                    + rule.nodes.map(node => node.target.join(' ')).join(', '))))
+                .catch(error => done(['axe failed: ' + error]));""";
+
     private final ChromeDriver driver;
     private final String baseUrl;
-    private String lastChecked = "";
 
     public Browser(int port) {
+        ChromeDriver idle = IDLE.poll();
+        this.driver = idle != null ? idle : startChromium();
+        this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    private static ChromeDriver startChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,9 +95,10 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("SE_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
-        this.driver = new ChromeDriver(service, options);
-        this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        this.baseUrl = "http://localhost:" + port;
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+        return started;
     }
 
     public Browser open(String path) {
@@ -67,28 +109,27 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Runs axe-core on the page as it is now and fails on any WCAG 2.1 A or AA violation, naming
-     * each rule and the elements that break it. A page unchanged since the last check is not checked again, nor
-     * the Swagger UI: third-party, and named in the accessibility statement as not tested.
+     * each rule and the elements that break it. A page of a shape already checked in this test run is not
+     * checked again, nor the Swagger UI: third-party, and named in the accessibility statement as not tested.
      */
     public Browser checkAccessibility() {
         if (driver.getCurrentUrl().contains("/swagger-ui/")) {
             return this;
         }
-        String page = (String) driver.executeScript(
-                "return location.href + '|' + document.documentElement.outerHTML.length + '|'"
-                        + " + [...document.documentElement.outerHTML].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0);");
-        if (page.equals(lastChecked)) {
+        String page = (String) driver.executeScript(PAGE_SHAPE);
+        if (CHECKED.contains(page)) {
             return this;
         }
-        List<Rule> violations = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations();
+        if (Boolean.FALSE.equals(driver.executeScript("return typeof axe !== 'undefined';"))) {
+            driver.executeScript(AXE_SOURCE);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) driver.executeAsyncScript(RUN_AXE, WCAG_21_AA);
         if (!violations.isEmpty()) {
             throw new AssertionError("Accessibility violations on " + driver.getCurrentUrl() + ":\n"
-                    + violations.stream().map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " at "
-                            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                                    .collect(Collectors.joining(", ")))
-                            .collect(Collectors.joining("\n")));
+                    + String.join("\n", violations));
         }
-        lastChecked = page;
+        CHECKED.add(page);
         return this;
     }
 
@@ -210,14 +251,23 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        java.util.List<String> refused;
-        try {
-            refused = refusedByContentSecurityPolicy();
-        } finally {
-            driver.quit();
+        java.util.List<String> refused = refusedByContentSecurityPolicy();
+        if (driver.getCurrentUrl().startsWith(baseUrl)) {
+            driver.executeScript("localStorage.clear(); sessionStorage.clear();");
         }
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.get("about:blank");
+        IDLE.add(driver);
         if (!refused.isEmpty()) {
             throw new AssertionError("The content security policy refused: " + refused);
+        }
+    }
+
+    private static String axeSource() {
+        try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
