@@ -16,6 +16,7 @@ import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
+import dk.fsc.shared.DanishWorkingDays;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
@@ -84,7 +85,7 @@ class CitizenMessages {
         Contact contact = new Contact(UUID.randomUUID(), 1, citizen.id(), citizen.municipalityCode(), payer,
                 Channel.WEB_FORM, chosen, "", 0, "", Status.OPEN, today, now, user.username(), message, null, null,
                 complaint ? ComplaintState.RECEIVED : null,
-                complaint ? ContactDesk.addWorkingDays(today, contacts.complaintAnswerDays()) : null, null);
+                complaint ? DanishWorkingDays.after(today, contacts.complaintAnswerDays()) : null, null);
         contacts.insert(contact);
         if (attachment != null) {
             contacts.attach(contact.id(), attachment);
