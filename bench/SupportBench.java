@@ -1,8 +1,6 @@
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
 
@@ -49,7 +45,6 @@ public class SupportBench {
     static final String HISTORY_CITIZEN = "a0000000-0000-4000-8000-000000000751";
     static final String PRODUCT = "b0000000-0000-4000-8000-000000000010";
     static final String PASSWORD_BENCH = "{bcrypt}$2b$10$OzGCYeoKnkVFYh.EjCNiGu82haNbbafd.R9KzENQm5zoJxZ7DFah2";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final double VIEW_TARGET_MS = 300;
     static final double IMPORT_TARGET_S = 10;
 
@@ -188,18 +183,7 @@ public class SupportBench {
     }
 
     static void view(String base, int views) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=bench-agent&password=bench&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient client = FormLogin.logIn(base, "bench-agent", "bench");
         URI page = URI.create(base + "/support/citizens/" + HISTORY_CITIZEN);
         List<Double> times = new ArrayList<>();
         for (int run = 0; run < views + 10; run++) {
@@ -240,7 +224,7 @@ public class SupportBench {
         sql.execute("create temporary table bench_call_text (queue text, call_id text, started_at text, answered_at text,"
                 + " abandoned_at text, ended_at text, agent text)");
         long start = System.nanoTime();
-        ((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI().copyIn(
+        db.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "copy bench_call_text from stdin with (format csv, header true)",
                 new StringReader(new String(body, StandardCharsets.UTF_8)));
         sql.execute("insert into bench_call_copy select call_id, queue, started_at::timestamptz, answered_at::timestamptz,"
