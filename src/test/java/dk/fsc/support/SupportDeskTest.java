@@ -270,10 +270,11 @@ class SupportDeskTest {
                 + "&answerMinutes=4").statusCode()).isEqualTo(302);
         assertThat(heard.of(contact)).last().satisfies(event -> assertThat(event.minutes()).isEqualTo(4));
         assertThat(agent.get("/support").body()).doesNotContain("/support/contacts/" + contact);
+        idIn(agent.post("/support/contacts", contactForm(AARHUS, "DELIVERY", "2", "MUNICIPALITY")), "/support/contacts/");
 
         String own = citizen.get("/my/contacts").body();
-        assertThat(own).contains("Hvor er min pakke?", "Den kommer i morgen", "kvittering.pdf")
-                .doesNotContain("HEMMELIG");
+        assertThat(own).contains("Hvor er min pakke?", "Den kommer i morgen", "kvittering.pdf", "Du ringede til os.")
+                .doesNotContain("HEMMELIG", "Intern note om pakken");
         assertThat(citizen.get("/support/contacts/" + contact).statusCode()).isIn(403, 404);
     }
 }

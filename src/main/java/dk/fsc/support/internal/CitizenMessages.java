@@ -44,8 +44,12 @@ class CitizenMessages {
     static final int MAX_ATTACHMENT = 5 * 1024 * 1024;
 
     /** What the citizen sees of a contact: no notes, no outcome, no billing. */
-    record OwnContact(UUID id, ContactTopic topic, @Nullable String message, Instant registeredAt,
-            @Nullable String answer, @Nullable Instant answeredAt, @Nullable String attachmentName) {
+    /**
+     * A contact as the citizen sees it: what she wrote and the answer, never the internal notes;
+     * {@code waiting} while her message is not answered yet.
+     */
+    record OwnContact(UUID id, ContactTopic topic, Channel channel, @Nullable String message, Instant registeredAt,
+            @Nullable String answer, @Nullable Instant answeredAt, @Nullable String attachmentName, boolean waiting) {
     }
 
     /** An uploaded file as the browser declared it. */
@@ -146,7 +150,8 @@ class CitizenMessages {
     }
 
     private static OwnContact own(Contact contact) {
-        return new OwnContact(contact.id(), contact.topic(), contact.message(), contact.registeredAt(),
-                contact.answer(), contact.answeredAt(), contact.attachmentName());
+        return new OwnContact(contact.id(), contact.topic(), contact.channel(), contact.message(),
+                contact.registeredAt(), contact.answer(), contact.answeredAt(), contact.attachmentName(),
+                contact.status() == Status.OPEN);
     }
 }
