@@ -23,7 +23,7 @@ import org.postgresql.PGConnection;
  * The one point of contact at national scale (issue 15): the agent's whole-citizen view of a
  * citizen with 5 years of history, and a year of call records imported at once.
  *
- * <p>The set-up is written straight into PostgreSQL over JDBC, once per data directory: creating
+ * <p>The set-up is written straight into PostgreSQL over JDBC in one transaction, once per data directory: creating
  * 100,000 citizens through the API would measure password hashing, CPR encryption and one HTTP
  * round trip per row, not the page. CITIZENS citizens (junk CPR bytes: no page decrypts them)
  * spread over the demo's municipalities, each with a grant, an order a month for a year and two
@@ -63,8 +63,11 @@ public class SupportBench {
                     + " on conflict do nothing");
             if (count(sql, "select count(*) from citizens.citizen where name like 'Bench %'") < citizens) {
                 long start = System.nanoTime();
+                db.setAutoCommit(false);
                 population(sql, citizens);
                 history(sql);
+                db.commit();
+                db.setAutoCommit(true);
                 sql.execute("analyze");
                 System.out.printf("set-up written over JDBC in %,d ms (once per data directory)%n",
                         (System.nanoTime() - start) / 1_000_000);
@@ -110,10 +113,10 @@ public class SupportBench {
                 select gen_random_uuid() as id, c.id as citizen_id, c.municipality, d::date as day
                 from bench_citizen c, generate_series(date '2025-12-05', date '2026-11-05', interval '1 month') d""");
         sql.execute("""
-                insert into orders.citizen_order (id, citizen_id, municipality_code, status, channel, order_date,
+                insert into orders.citizen_order (id, citizen_id, municipality_code, paid_by, status, channel, order_date,
                     delivery_street, delivery_postal_code, delivery_city, placed_at, placed_by)
-                select id, citizen_id, municipality, 'DELIVERED', 'WEB', day, 'Benchvej 1', '8000', 'Aarhus C',
-                    day + time '10:00', 'bench' from bench_order""");
+                select id, citizen_id, municipality, municipality, 'DELIVERED', 'WEB', day, 'Benchvej 1', '8000',
+                    'Aarhus C', day + time '10:00', 'bench' from bench_order""");
         sql.execute("""
                 insert into orders.order_line (order_id, position, product_id, quantity, outcome, grant_line_id)
                 select id, 1, '%s', 2, 'ACCEPTED', citizen_id from bench_order""".formatted(PRODUCT));
@@ -141,9 +144,9 @@ public class SupportBench {
                 select gen_random_uuid() as id, (date '2026-11-20' - (k * 6))::date as day, k
                 from generate_series(0, 299) k""");
         sql.execute("""
-                insert into orders.citizen_order (id, citizen_id, municipality_code, status, channel, order_date,
+                insert into orders.citizen_order (id, citizen_id, municipality_code, paid_by, status, channel, order_date,
                     delivery_street, delivery_postal_code, delivery_city, placed_at, placed_by)
-                select o.id, c.id, c.municipality_code, case when o.k = 0 then 'SHIPPED' else 'DELIVERED' end, 'PHONE',
+                select o.id, c.id, c.municipality_code, c.municipality_code, case when o.k = 0 then 'SHIPPED' else 'DELIVERED' end, 'PHONE',
                     o.day, c.street, c.postal_code, c.city, o.day + time '10:00', 'bench-agent'
                 from history_order o, citizens.citizen c where c.id = %s""".formatted(citizen));
         sql.execute("""
