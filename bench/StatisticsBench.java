@@ -1,10 +1,7 @@
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public class StatisticsBench {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SQL = Pattern.compile("sql;.*dur=([0-9.]+)");
     private static final String PASSWORD_BENCH = "{bcrypt}$2b$10$OzGCYeoKnkVFYh.EjCNiGu82haNbbafd.R9KzENQm5zoJxZ7DFah2";
 
@@ -76,18 +72,7 @@ public class StatisticsBench {
                     count(sql, "select count(*) from reference.municipality"));
         }
 
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=bench-cw-751&password=bench&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient client = FormLogin.logIn(base, "bench-cw-751", "bench");
 
         URI page = URI.create(base + "/statistics?from=2026-01-01&to=2026-12-31");
         List<Double> pages = new ArrayList<>();

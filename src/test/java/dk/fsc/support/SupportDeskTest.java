@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,13 +182,14 @@ class SupportDeskTest {
 
     @Test
     void aComplaintIsReceivedAnsweredWithinItsWorkingDaysAndClosed() {
+        clock.setDanish(LocalDateTime.of(2026, 12, 17, 10, 0));
         WebSession citizen = WebSession.logIn(port, "citizen-aarhus", "demo");
         citizen.postMultipart("/my/contacts", Map.of("topic", "COMPLAINT", "message", "Pakken kom for sent"), null);
         UUID complaint = jdbc.sql("select id from support.contact where topic = 'COMPLAINT' and message = ?"
                 + " order by registered_at desc limit 1").param("Pakken kom for sent").query(UUID.class).single();
-        // Wednesday 25 November 2026 plus 10 working days is Wednesday 9 December.
+        // Thursday 17 December 2026 plus 10 working days: Christmas Day and New Year's Day do not count.
         assertThat(jdbc.sql("select complaint_due::text from support.contact where id = ?").param(complaint)
-                .query(String.class).single()).isEqualTo("2026-12-09");
+                .query(String.class).single()).isEqualTo("2027-01-04");
 
         WebSession agent = WebSession.logIn(port, "agent", "demo");
         assertThat(agent.post("/support/contacts/" + complaint + "/complaint-closed", "").body())
@@ -268,10 +270,11 @@ class SupportDeskTest {
                 + "&answerMinutes=4").statusCode()).isEqualTo(302);
         assertThat(heard.of(contact)).last().satisfies(event -> assertThat(event.minutes()).isEqualTo(4));
         assertThat(agent.get("/support").body()).doesNotContain("/support/contacts/" + contact);
+        idIn(agent.post("/support/contacts", contactForm(AARHUS, "DELIVERY", "2", "MUNICIPALITY")), "/support/contacts/");
 
         String own = citizen.get("/my/contacts").body();
-        assertThat(own).contains("Hvor er min pakke?", "Den kommer i morgen", "kvittering.pdf")
-                .doesNotContain("HEMMELIG");
+        assertThat(own).contains("Hvor er min pakke?", "Den kommer i morgen", "kvittering.pdf", "Du ringede til os.")
+                .doesNotContain("HEMMELIG", "Intern note om pakken");
         assertThat(citizen.get("/support/contacts/" + contact).statusCode()).isIn(403, 404);
     }
 }

@@ -16,6 +16,7 @@ import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
+import dk.fsc.shared.DanishWorkingDays;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
@@ -43,8 +44,12 @@ class CitizenMessages {
     static final int MAX_ATTACHMENT = 5 * 1024 * 1024;
 
     /** What the citizen sees of a contact: no notes, no outcome, no billing. */
-    record OwnContact(UUID id, ContactTopic topic, @Nullable String message, Instant registeredAt,
-            @Nullable String answer, @Nullable Instant answeredAt, @Nullable String attachmentName) {
+    /**
+     * A contact as the citizen sees it: what she wrote and the answer, never the internal notes;
+     * {@code waiting} while her message is not answered yet.
+     */
+    record OwnContact(UUID id, ContactTopic topic, Channel channel, @Nullable String message, Instant registeredAt,
+            @Nullable String answer, @Nullable Instant answeredAt, @Nullable String attachmentName, boolean waiting) {
     }
 
     /** An uploaded file as the browser declared it. */
@@ -84,7 +89,7 @@ class CitizenMessages {
         Contact contact = new Contact(UUID.randomUUID(), 1, citizen.id(), citizen.municipalityCode(), payer,
                 Channel.WEB_FORM, chosen, "", 0, "", Status.OPEN, today, now, user.username(), message, null, null,
                 complaint ? ComplaintState.RECEIVED : null,
-                complaint ? ContactDesk.addWorkingDays(today, contacts.complaintAnswerDays()) : null, null);
+                complaint ? DanishWorkingDays.after(today, contacts.complaintAnswerDays()) : null, null);
         contacts.insert(contact);
         if (attachment != null) {
             contacts.attach(contact.id(), attachment);
@@ -145,7 +150,8 @@ class CitizenMessages {
     }
 
     private static OwnContact own(Contact contact) {
-        return new OwnContact(contact.id(), contact.topic(), contact.message(), contact.registeredAt(),
-                contact.answer(), contact.answeredAt(), contact.attachmentName());
+        return new OwnContact(contact.id(), contact.topic(), contact.channel(), contact.message(),
+                contact.registeredAt(), contact.answer(), contact.answeredAt(), contact.attachmentName(),
+                contact.status() == Status.OPEN);
     }
 }

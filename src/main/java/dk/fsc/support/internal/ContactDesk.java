@@ -1,7 +1,6 @@
 package dk.fsc.support.internal;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import dk.fsc.reference.Municipality;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
 import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.DanishWorkingDays;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
@@ -176,22 +176,12 @@ class ContactDesk {
         return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
     }
 
-    /** The day a complaint received today must be answered by: the settings' number of working days later. */
+    /**
+     * The day a complaint received today must be answered by: the settings' number of Danish working
+     * days later (weekends and public holidays not counted).
+     */
     LocalDate complaintDue() {
-        return addWorkingDays(today(), contacts.complaintAnswerDays());
-    }
-
-    /** {@code days} working days (Monday to Friday) after {@code from}. */
-    static LocalDate addWorkingDays(LocalDate from, int days) {
-        LocalDate day = from;
-        int left = days;
-        while (left > 0) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return day;
+        return DanishWorkingDays.after(today(), contacts.complaintAnswerDays());
     }
 
     private record Valid(Channel channel, ContactTopic topic, String notes, int minutes, String outcome,

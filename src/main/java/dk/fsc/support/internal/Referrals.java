@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.identity.AuditLog;
@@ -18,11 +20,15 @@ import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.identity.UserNames;
 import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.Payer;
 import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.support.ContactRegistered;
 import dk.fsc.support.ContactTopic;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Health questions referred to an impartial stoma nurse: the directory of nurses (users with the
  * NURSE role; bound to a municipality, or only to a region for the region's nurses), the referral,
  * the nurse's list of her municipality's (or region's) referrals, her minutes and closing note.
+ * The nurse's call to the citizen is a contact with its minutes like the agents': closing publishes
+ * {@link ContactRegistered} with the referral's id, billed to the citizen's municipality.
  */
 @Service
 class Referrals {
@@ -57,10 +65,11 @@ class Referrals {
     private final UserNames userNames;
     private final AuditLog auditLog;
     private final CurrentUsers currentUsers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Referrals(JdbcClient jdbc, ContactDesk desk, Citizens citizens, ReferenceData reference, UserNames userNames,
-            AuditLog auditLog, CurrentUsers currentUsers, Clock clock) {
+            AuditLog auditLog, CurrentUsers currentUsers, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.desk = desk;
         this.citizens = citizens;
@@ -68,6 +77,7 @@ class Referrals {
         this.userNames = userNames;
         this.auditLog = auditLog;
         this.currentUsers = currentUsers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -142,7 +152,11 @@ class Referrals {
         return referral;
     }
 
-    /** The nurse registers her minutes and closes with a note. */
+    /**
+     * The nurse registers the minutes of her call and closes with a note; the minutes are published as
+     * the contact {@code PHONE_OUT} about a {@code HEALTH_QUESTION}, revision 1 (a closed referral is
+     * never closed again).
+     */
     @Transactional
     @PreAuthorize("hasRole('NURSE')")
     public Referral close(UUID referralId, @Nullable Integer minutes, @Nullable String note) {
@@ -151,12 +165,17 @@ class Referrals {
         int spent = ContactDesk.minutes("minutes", minutes, errors);
         String text = ContactDesk.text("note", note, true, errors);
         ContactDesk.check(errors);
-        if (referral.closedAt() != null) {
+        Instant now = clock.instant();
+        if (referral.closedAt() != null || jdbc.sql("update support.referral set minutes = ?, note = ?, closed_at = ?"
+                + " where id = ? and closed_at is null").params(spent, text, Timestamp.from(now), referralId)
+                .update() == 0) {
             throw ContactDesk.refused("note", "support.error.referralClosed");
         }
-        jdbc.sql("update support.referral set minutes = ?, note = ?, closed_at = ? where id = ?")
-                .params(spent, text, Timestamp.from(clock.instant()), referralId).update();
         auditLog.record(referral.citizenId(), "referral.close");
+        events.publishEvent(new ContactRegistered(referralId, 1, new CitizenId(referral.citizenId()),
+                Payer.municipality(new MunicipalityCode(referral.municipalityCode())), ContactTopic.HEALTH_QUESTION,
+                ContactRepository.Channel.PHONE_OUT.name(), spent,
+                LocalDate.ofInstant(now, TimeConfiguration.DANISH_TIME), now, currentUsers.require().username()));
         return find(referralId).orElseThrow();
     }
 

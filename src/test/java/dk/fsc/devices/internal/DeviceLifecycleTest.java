@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import dk.fsc.shared.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -44,18 +43,6 @@ class DeviceLifecycleTest {
                         }));
         assertThatThrownBy(() -> DeviceState.INSTALLED.checkMayBecome(DeviceState.INSTALLED, "DT-1"))
                 .isInstanceOf(InvalidInputException.class);
-    }
-
-    @Test
-    void danishPublicHolidaysComeFromEasterAndGreatPrayerDayEndedIn2023() {
-        assertThat(WorkingCalendar.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-        assertThat(WorkingCalendar.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
-        assertThat(WorkingCalendar.holidays(2026)).contains(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
-                LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 25),
-                LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26), LocalDate.of(2026, 1, 1))
-                .hasSize(10);
-        assertThat(WorkingCalendar.holidays(2023)).contains(LocalDate.of(2023, 5, 5)).hasSize(11);
-        assertThat(WorkingCalendar.isWorkingDay(LocalDate.of(2026, 5, 1))).isTrue();
     }
 
     @Test

@@ -3,27 +3,18 @@ package dk.fsc.support.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import dk.fsc.shared.problem.FieldError;
 import org.junit.jupiter.api.Test;
 
-/** The rules of support that need no database: working days and what an attachment really is. */
+/** The rules of support that need no database: what an attachment really is. */
 class SupportRulesTest {
 
     static final byte[] PDF = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
     static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 };
-
-    @Test
-    void workingDaysSkipWeekends() {
-        LocalDate friday = LocalDate.of(2026, 11, 27);
-        assertThat(ContactDesk.addWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(ContactDesk.addWorkingDays(friday, 5)).isEqualTo(LocalDate.of(2026, 12, 4));
-        assertThat(ContactDesk.addWorkingDays(LocalDate.of(2026, 11, 28), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
-    }
 
     @Test
     void anAttachmentIsAcceptedOnlyWhenNameDeclaredTypeAndContentAgree() {
