@@ -101,6 +101,14 @@ class DevicePages {
         return assessment(citizenId, model);
     }
 
+    @PostMapping("/devices/assessments/{citizenId}/pauses/{pauseId}/cancellation")
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    String cancelPause(@PathVariable String citizenId, @PathVariable String pauseId, Model model) {
+        pauses.cancel(FormValues.pathId(citizenId), FormValues.pathId(pauseId));
+        model.addAttribute("pauseCancelled", true);
+        return assessment(citizenId, model);
+    }
+
     @GetMapping("/devices/rules")
     @PreAuthorize("hasRole('FSC_ADMIN')")
     String rules(Model model) {

@@ -171,11 +171,42 @@ class FieldPages {
 
     @GetMapping("/technicians")
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
-    String technicians(Model model) {
+    String technicians(@RequestParam(defaultValue = "") String edit, Model model) {
+        Technicians.Technician editing = edit.isBlank() ? null
+                : technicians.find(FormValues.pathId(edit)).orElseThrow(() -> new NotFoundException("No such technician"));
         model.addAttribute("technicians", technicians.all());
         model.addAttribute("absences", technicians.absences());
         model.addAttribute("today", devices.today());
+        model.addAttribute("skills", Technicians.SKILLS.stream().sorted().toList());
+        model.addAttribute("editing", editing);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", editing == null
+                    ? new Technicians.Typed("", "", "", "08:00", "16:00", List.of())
+                    : new Technicians.Typed(editing.name(), editing.username(), editing.homePostal(),
+                            editing.dayStart().toString(), editing.dayEnd().toString(), List.copyOf(editing.skills())));
+        }
         return "devices/technicians";
+    }
+
+    @PostMapping({ "/technicians", "/technicians/{id}" })
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String saveTechnician(@PathVariable(required = false) @Nullable String id, @RequestParam Map<String, String> form,
+            @RequestParam(required = false) @Nullable List<String> skills, Model model) {
+        Technicians.Typed typed = new Technicians.Typed(form.get("name"), form.get("username"), form.get("homePostal"),
+                form.get("dayStart"), form.get("dayEnd"), skills == null ? List.of() : skills);
+        UUID technicianId = id == null ? null : FormValues.pathId(id);
+        try {
+            technicians.save(technicianId, typed);
+            model.addAttribute("saved", true);
+            return technicians("", model);
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("formErrors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("form", typed);
+            return technicians(id == null ? "" : id, model);
+        }
     }
 
     @PostMapping("/technicians/absences")
@@ -189,7 +220,7 @@ class FieldPages {
             model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
             model.addAttribute("typed", form);
         }
-        return technicians(model);
+        return technicians("", model);
     }
 
     @GetMapping("/my-day")

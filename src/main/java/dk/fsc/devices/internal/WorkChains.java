@@ -127,8 +127,12 @@ class WorkChains {
     @Transactional
     void startWork(UUID grantId, UUID citizenId) {
         LocalDate today = devices.today();
-        List<GrantedLine> lines = grants.inForce(new dk.fsc.citizens.CitizenId(citizenId), today).stream()
-                .filter(line -> line.grantId().value().equals(grantId)).filter(this::deviceLine).toList();
+        List<GrantedLine> inForce = grants.inForce(new dk.fsc.citizens.CitizenId(citizenId), today).stream()
+                .filter(line -> line.grantId().value().equals(grantId)).toList();
+        List<GrantedLine> lines = inForce.stream().filter(this::deviceLine).toList();
+        if (!inForce.isEmpty()) {
+            stopRemovedLines(grantId, citizenId, lines, today);
+        }
         if (lines.isEmpty()) {
             return;
         }
@@ -147,18 +151,18 @@ class WorkChains {
             if (training) {
                 services.add(DeviceService.TRAINING);
             }
-            String key = "grant:" + grantId + ":line:" + line.lineId();
+            String key = lineKey(grantId, line.lineId());
             String servicesText = services.stream().map(Enum::name).collect(Collectors.joining(" "));
             UUID model = line.productId() == null ? null : line.productId().value();
-            WorkOrders.WorkOrder prepare = create(key + ":prepare", WorkOrderType.PREPARE, citizenId,
+            WorkOrders.WorkOrder prepare = create(key + "prepare", WorkOrderType.PREPARE, citizenId,
                     line.paidBy().value(), grantId, model, line.productId() == null ? area : null,
                     level == null ? null : level.name(), servicesText, null, Set.of(), 2, null, null, "PREPARE", null);
-            WorkOrders.WorkOrder setup = create(key + ":setup", WorkOrderType.SETUP, citizenId, line.paidBy().value(),
+            WorkOrders.WorkOrder setup = create(key + "setup", WorkOrderType.SETUP, citizenId, line.paidBy().value(),
                     grantId, model, line.productId() == null ? area : null, level == null ? null : level.name(),
                     servicesText, null, Set.of(area), 2, prepare.id(), WorkOrders.WAITING_FOR_PREPARATION, "SETUP",
                     null);
             if (training) {
-                create(key + ":training", WorkOrderType.TRAINING, citizenId, line.paidBy().value(), grantId, model,
+                create(key + "training", WorkOrderType.TRAINING, citizenId, line.paidBy().value(), grantId, model,
                         null, level == null ? null : level.name(), servicesText, null, Set.of(), 3, setup.id(), null,
                         "TRAINING", null);
             }
@@ -166,6 +170,31 @@ class WorkChains {
                 setAside(prepare, functions);
             }
         }
+    }
+
+    /**
+     * A device line taken out of a grant that is still in force: its open work is cancelled, and a
+     * device it installed is taken down (its lease ends today).
+     */
+    private void stopRemovedLines(UUID grantId, UUID citizenId, List<GrantedLine> kept, LocalDate today) {
+        Set<String> keptKeys = kept.stream().map(line -> lineKey(grantId, line.lineId())).collect(Collectors.toSet());
+        for (WorkOrders.WorkOrder work : workOrders.ofGrant(grantId)) {
+            String key = work.chainKey();
+            if (!key.startsWith("grant:") || keptKeys.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            if (work.open()) {
+                cancel(work, "grant line removed");
+            } else if (work.type() == WorkOrderType.SETUP && work.status() == WorkOrders.Status.DONE
+                    && work.deviceSerial() != null) {
+                devices.openLeases(citizenId).stream().filter(lease -> lease.serial().equals(work.deviceSerial()))
+                        .forEach(lease -> takeDown(lease, "grant line removed", today));
+            }
+        }
+    }
+
+    private static String lineKey(UUID grantId, UUID lineId) {
+        return "grant:" + grantId + ":line:" + lineId + ":";
     }
 
     private boolean deviceLine(GrantedLine line) {

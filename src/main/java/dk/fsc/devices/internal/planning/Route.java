@@ -116,6 +116,17 @@ public class Route {
         return new Schedule(stops, km, late, Math.max(0, time - dayEnd), missingSkills);
     }
 
+    /** When the technician is done with the last visit (or leaves home), minutes from midnight. */
+    int freeAt() {
+        Place at = home;
+        int time = dayStart;
+        for (Visit visit : visits) {
+            time = Math.max(time + drivingMinutes(at.kmTo(visit.place())), visit.windowStart()) + visit.durationMinutes();
+            at = visit.place();
+        }
+        return time;
+    }
+
     long metres() {
         double km = 0;
         Place at = home;
