@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
@@ -19,14 +20,16 @@ public final class RoutePlanner {
     }
 
     /**
-     * The best plan found within {@code limit} (or once it stops improving for a fifth of it):
+     * The best plan found within {@code limit} (or once it stops improving for half of it):
      * Timefold starts from the nearest-neighbour plan, inserts what that left out and improves
      * the routes by local search. Pinned visits stay first in their routes.
      */
     public static DayPlan plan(DayPlan problem, Duration limit) {
         nearestNeighbour(problem);
         SolverConfig config = new SolverConfig().withSolutionClass(DayPlan.class).withEntityClasses(Route.class)
-                .withConstraintProviderClass(RouteConstraints.class).withRandomSeed(1L)
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withIncrementalScoreCalculatorClass(RouteScoreCalculator.class))
+                .withRandomSeed(1L)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withTerminationSpentLimit(limit)
                 .withTerminationUnimprovedSpentLimit(limit.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0
