@@ -234,6 +234,18 @@ class DeviceRegister {
         return lease;
     }
 
+    /** The services of an open lease changed (say, alarm added by a new assessment): kept and published from today. */
+    @Transactional
+    void changeServices(Lease lease, Set<DeviceService> services) {
+        if (lease.services().equals(services) || jdbc.sql("update devices.lease set services = ? where id = ?"
+                + " and ends_on is null").params(services.stream().map(Enum::name).sorted()
+                        .collect(Collectors.joining(" ")), lease.id()).update() == 0) {
+            return;
+        }
+        events.publishEvent(new DeviceServicesChanged(lease.id(), lease.serial(), new CitizenId(lease.citizenId()),
+                new MunicipalityCode(lease.municipality()), services, today(), clock.instant()));
+    }
+
     /** Ends the open lease of {@code serial} on {@code endsOn} (the day the takedown was ordered), once. */
     @Transactional
     Optional<Lease> endLease(UUID leaseId, LocalDate endsOn) {

@@ -51,6 +51,10 @@ class Technicians {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(Technicians::map).optional();
     }
 
+    Technician require(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No such technician"));
+    }
+
     Optional<Technician> byUsername(String username) {
         return jdbc.sql(SELECT + " where username = ?").param(username).query(Technicians::map).optional();
     }
@@ -82,8 +86,8 @@ class Technicians {
      */
     @Transactional
     Technician save(@Nullable UUID id, Typed typed) {
-        if (id != null && find(id).isEmpty()) {
-            throw new NotFoundException("No such technician");
+        if (id != null) {
+            require(id);
         }
         List<FieldError> errors = new java.util.ArrayList<>();
         String name = typed.name() == null ? "" : typed.name().strip();
@@ -129,7 +133,8 @@ class Technicians {
         return technician;
     }
 
-    private static @Nullable LocalTime time(@Nullable String text) {
+    /** A time typed as {@code HH:mm}, or null. */
+    static @Nullable LocalTime time(@Nullable String text) {
         try {
             return text == null || !text.strip().matches("[0-2][0-9]:[0-5][0-9]") ? null : LocalTime.parse(text.strip());
         } catch (java.time.format.DateTimeParseException notATime) {

@@ -23,7 +23,9 @@ import dk.fsc.grants.GrantEnded;
 import dk.fsc.grants.GrantMade;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.Grants;
+import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.SystemJob;
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.TimeConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -52,10 +54,11 @@ class WorkChains {
     private final Grants grants;
     private final Assortment assortment;
     private final CitizensForSystem citizens;
+    private final CurrentUsers currentUsers;
     private final Clock clock;
 
     WorkChains(WorkOrders workOrders, DeviceRegister devices, Assessments assessments, RuleBook ruleBook,
-            Grants grants, Assortment assortment, CitizensForSystem citizens, Clock clock) {
+            Grants grants, Assortment assortment, CitizensForSystem citizens, CurrentUsers currentUsers, Clock clock) {
         this.workOrders = workOrders;
         this.devices = devices;
         this.assessments = assessments;
@@ -63,6 +66,7 @@ class WorkChains {
         this.grants = grants;
         this.assortment = assortment;
         this.citizens = citizens;
+        this.currentUsers = currentUsers;
         this.clock = clock;
     }
 
@@ -169,6 +173,10 @@ class WorkChains {
             if (prepare.deviceSerial() == null && prepare.open()) {
                 setAside(prepare, functions);
             }
+            if (setup.status() == WorkOrders.Status.DONE && setup.deviceSerial() != null) {
+                devices.openLeases(citizenId).stream().filter(lease -> lease.serial().equals(setup.deviceSerial()))
+                        .forEach(lease -> devices.changeServices(lease, services));
+            }
         }
     }
 
@@ -210,6 +218,61 @@ class WorkChains {
         Optional<DeviceRegister.Device> device = devices.setAside(models, prepare.id());
         workOrders.setDevice(prepare.id(), device.map(DeviceRegister.Device::serial).orElse(null),
                 device.isPresent() ? null : WorkOrders.WAITING_FOR_DEVICE);
+    }
+
+    /**
+     * With the refill service, the next refill after a setup or a refill is due before the
+     * dispenser runs empty: its dose slots divided by the doses a day of the grant's assessment,
+     * a day early. Created once per fill.
+     */
+    void nextRefill(WorkOrders.WorkOrder filled, String serial, Instant filledAt) {
+        if (filled.citizenId() == null) {
+            return;
+        }
+        Optional<DeviceRegister.Lease> lease = devices.openLeases(filled.citizenId()).stream()
+                .filter(l -> l.serial().equals(serial) && l.services().contains(DeviceService.REFILL)).findFirst();
+        Integer slots = lease.flatMap(l -> model(l.modelId())).map(ProductView::device)
+                .map(ProductView.DeviceModel::doseSlots).orElse(null);
+        int dosesPerDay = lease.map(l -> l.grantId() == null ? 0 : assessments.dosesPerDay(l.grantId())).orElse(0);
+        if (lease.isEmpty() || slots == null || dosesPerDay == 0) {
+            return;
+        }
+        DeviceRegister.Lease l = lease.get();
+        WorkOrders.WorkOrder refill = create("refill:" + filled.id(), WorkOrderType.REFILL, l.citizenId(),
+                l.municipality(), l.grantId(), l.modelId(), null, null, "", serial, Set.of("REFILL"), 2, null,
+                null, "REFILL", null);
+        workOrders.setDue(refill.id(), filledAt.plus(java.time.Duration.ofDays(Math.max(1, slots / dosesPerDay - 1))));
+    }
+
+    /** Registers a new device in stock and gives it to a preparation waiting for one. */
+    @Transactional
+    DeviceRegister.Device register(@Nullable String serial, @Nullable UUID modelId, @Nullable String supplier,
+            @Nullable LocalDate purchasedOn) {
+        DeviceRegister.Device device = devices.register(serial, modelId, supplier, purchasedOn,
+                currentUsers.require().username());
+        serveWaiting();
+        return device;
+    }
+
+    /**
+     * Moves a device by hand (cleaning, repair, back in stock, scrapped); the steps that work
+     * orders make (prepared, in transit, installed, collected) are refused. A device back in
+     * stock goes to a preparation waiting for one.
+     */
+    @Transactional
+    void moveByHand(String serial, @Nullable String state, @Nullable String note) {
+        DeviceState to = java.util.Arrays.stream(DeviceState.values()).filter(s -> s.name().equals(state)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("state", "devices.error.state"));
+        if (to == DeviceState.PREPARED || to == DeviceState.IN_TRANSIT || to == DeviceState.INSTALLED
+                || to == DeviceState.COLLECTED) {
+            throw InvalidInputException.of("state", "devices.error.state.byWork");
+        }
+        String stripped = note == null ? "" : note.strip();
+        devices.move(serial, to, currentUsers.require().username(), null, null,
+                stripped.isEmpty() ? null : stripped.substring(0, Math.min(stripped.length(), 500)));
+        if (to == DeviceState.IN_STOCK) {
+            serveWaiting();
+        }
     }
 
     /** Gives devices back in stock to preparations waiting for one, oldest first. */
