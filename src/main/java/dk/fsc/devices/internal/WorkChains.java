@@ -117,6 +117,17 @@ class WorkChains {
         if (lease == null) {
             return;
         }
+        if (requested.type() == WorkOrderType.REFILL) {
+            Optional<WorkOrders.WorkOrder> planned = workOrders.openOfCitizen(lease.citizenId()).stream()
+                    .filter(w -> w.type() == WorkOrderType.REFILL && lease.serial().equals(w.deviceSerial())).findFirst();
+            if (planned.isPresent()) {
+                Instant due = workOrders.target("REFILL").dueFrom(clock.instant());
+                if (due.isBefore(planned.get().dueAt())) {
+                    workOrders.setDue(planned.get().id(), due);
+                }
+                return;
+            }
+        }
         String target = requested.type() == WorkOrderType.REPAIR && requested.acute() ? "REPAIR" : "SERVICE";
         Set<String> skills = requested.type() == WorkOrderType.REFILL ? Set.of("REFILL")
                 : requested.type() == WorkOrderType.REPAIR ? Set.of("REPAIR") : Set.of();
