@@ -249,10 +249,12 @@ class WorkChains {
             return;
         }
         DeviceRegister.Lease l = lease.get();
-        WorkOrders.WorkOrder refill = create("refill:" + filled.id(), WorkOrderType.REFILL, l.citizenId(),
-                l.municipality(), l.grantId(), l.modelId(), null, null, "", serial, Set.of("REFILL"), 2, null,
-                null, "REFILL", null);
-        workOrders.setDue(refill.id(), filledAt.plus(java.time.Duration.ofDays(Math.max(1, slots / dosesPerDay - 1))));
+        Instant due = filledAt.plus(java.time.Duration.ofDays(Math.max(1, slots / dosesPerDay - 1)));
+        workOrders.insertIfNew(new WorkOrders.WorkOrder(UUID.randomUUID(), "refill:" + filled.id(), WorkOrderType.REFILL,
+                WorkOrders.Status.OPEN, l.citizenId(), filled.citizenName(), l.municipality(), l.grantId(), l.modelId(),
+                null, null, "", serial, filled.street(), filled.postalCode(), filled.city(), null, null, "REFILL", 2,
+                duration(WorkOrderType.REFILL), null, null, null, false, null, null, null, null, null, null, null, due,
+                clock.instant(), null));
     }
 
     /** Registers a new device in stock and gives it to a preparation waiting for one. */
