@@ -17,7 +17,7 @@ import dk.fsc.devices.internal.planning.Visit;
  * A day of field service in Region Midtjylland: ORDERS work orders (400) at addresses spread by
  * population over the region's postal codes (the product's own table, a few kilometres around
  * each postal code's centre), TECHNICIANS technicians (15) living in the largest towns, planned
- * with Timefold Solver within LIMIT seconds (20) and by nearest neighbour in the same run.
+ * with Timefold Solver within LIMIT seconds (25) and by nearest neighbour in the same run.
  */
 public class RouteBench {
 
@@ -30,7 +30,7 @@ public class RouteBench {
     public static void main(String[] args) throws Exception {
         int orders = Integer.parseInt(args.length > 0 ? args[0] : "400");
         int technicians = Integer.parseInt(args.length > 1 ? args[1] : "15");
-        int limit = Integer.parseInt(args.length > 2 ? args[2] : "20");
+        int limit = Integer.parseInt(args.length > 2 ? args[2] : "25");
         List<PostalCode> codes = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 RouteBench.class.getClassLoader().getResourceAsStream("devices/postal-codes.csv"), StandardCharsets.UTF_8))) {

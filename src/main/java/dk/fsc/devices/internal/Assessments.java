@@ -110,19 +110,27 @@ class Assessments {
                 .query(Assessments::map).list();
     }
 
-    /** The grant's assessment, or else the citizen's newest one not yet linked to a grant, which is linked now. */
+    /**
+     * The citizen's newest assessment that is the grant's or not yet linked to a grant (a new
+     * assessment after the grant was made replaces the grant's); it is linked to the grant now.
+     */
     @Transactional
     Optional<Assessment> linkToGrant(UUID citizenId, UUID grantId) {
-        Optional<Assessment> linked = jdbc.sql(SELECT + " where grant_id = ?").param(grantId).query(Assessments::map)
+        Optional<Assessment> newest = jdbc.sql(SELECT + " where citizen_id = ? and (grant_id = ? or grant_id is null)"
+                + " order by assessed_at desc limit 1 for update").params(citizenId, grantId).query(Assessments::map)
                 .optional();
-        if (linked.isPresent()) {
-            return linked;
-        }
-        Optional<Assessment> newest = jdbc.sql(SELECT + " where citizen_id = ? and grant_id is null"
-                + " order by assessed_at desc limit 1 for update").param(citizenId).query(Assessments::map).optional();
-        newest.ifPresent(a -> jdbc.sql("update devices.assessment set grant_id = ? where id = ?")
-                .params(grantId, a.id()).update());
+        newest.filter(a -> a.grantId() == null).ifPresent(a -> jdbc.sql(
+                "update devices.assessment set grant_id = ? where id = ?").params(grantId, a.id()).update());
         return newest;
+    }
+
+    /** The doses a day answered in the grant's assessment, or 0 when it has none. */
+    int dosesPerDay(UUID grantId) {
+        return jdbc.sql(SELECT + " where grant_id = ?").param(grantId).query(Assessments::map).optional()
+                .flatMap(a -> java.util.Arrays.stream(a.answers().split(", "))
+                        .filter(answer -> answer.startsWith(AssessmentRules.Question.dosesPerDay.name() + "="))
+                        .findFirst())
+                .map(answer -> Integer.parseInt(answer.substring(answer.indexOf('=') + 1))).orElse(0);
     }
 
     private static final String SELECT = "select id, citizen_id, municipality, answers, recommended, reasons,"

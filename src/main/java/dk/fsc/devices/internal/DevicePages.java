@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
-import dk.fsc.identity.CurrentUsers;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
@@ -39,18 +38,16 @@ class DevicePages {
     private final DeviceRegister devices;
     private final WorkChains chains;
     private final Assortment assortment;
-    private final CurrentUsers currentUsers;
     private final MessageSource messages;
 
     DevicePages(Assessments assessments, RuleBook ruleBook, Pauses pauses, DeviceRegister devices, WorkChains chains,
-            Assortment assortment, CurrentUsers currentUsers, MessageSource messages) {
+            Assortment assortment, MessageSource messages) {
         this.assessments = assessments;
         this.ruleBook = ruleBook;
         this.pauses = pauses;
         this.devices = devices;
         this.chains = chains;
         this.assortment = assortment;
-        this.currentUsers = currentUsers;
         this.messages = messages;
     }
 
@@ -98,6 +95,14 @@ class DevicePages {
             model.addAttribute("pauseErrors", FormErrors.byField(refused.errors(), messages));
             model.addAttribute("pauseTyped", Map.of("from", from, "to", to, "reason", reason));
         }
+        return assessment(citizenId, model);
+    }
+
+    @PostMapping("/devices/assessments/{citizenId}/pauses/{pauseId}/cancellation")
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    String cancelPause(@PathVariable String citizenId, @PathVariable String pauseId, Model model) {
+        pauses.cancel(FormValues.pathId(citizenId), FormValues.pathId(pauseId));
+        model.addAttribute("pauseCancelled", true);
         return assessment(citizenId, model);
     }
 
@@ -171,10 +176,8 @@ class DevicePages {
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
     String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            DeviceRegister.Device device = devices.register(form.get("newSerial"),
-                    FormValues.uuidOrNull(form.get("modelId")), form.get("supplier"), date(form.get("purchasedOn")),
-                    currentUsers.require().username());
-            chains.serveWaiting();
+            DeviceRegister.Device device = chains.register(form.get("newSerial"),
+                    FormValues.uuidOrNull(form.get("modelId")), form.get("supplier"), date(form.get("purchasedOn")));
             redirect.addFlashAttribute("registered", true);
             return "redirect:/devices/" + UriUtils.encodePathSegment(device.serial(),
                     java.nio.charset.StandardCharsets.UTF_8);
@@ -203,17 +206,7 @@ class DevicePages {
             @RequestParam(defaultValue = "") String note, Model model) {
         devices.require(serial);
         try {
-            DeviceState to = Arrays.stream(DeviceState.values()).filter(s -> s.name().equals(state)).findFirst()
-                    .orElseThrow(() -> dk.fsc.shared.problem.InvalidInputException.of("state", "devices.error.state"));
-            if (to == DeviceState.PREPARED || to == DeviceState.IN_TRANSIT || to == DeviceState.INSTALLED
-                    || to == DeviceState.COLLECTED) {
-                throw dk.fsc.shared.problem.InvalidInputException.of("state", "devices.error.state.byWork");
-            }
-            devices.move(serial, to, currentUsers.require().username(), null, null,
-                    note.isBlank() ? null : note.strip().substring(0, Math.min(note.strip().length(), 500)));
-            if (to == DeviceState.IN_STOCK) {
-                chains.serveWaiting();
-            }
+            chains.moveByHand(serial, state, note);
             model.addAttribute("moved", true);
         } catch (DomainException refused) {
             model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));

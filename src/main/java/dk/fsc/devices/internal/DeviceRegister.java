@@ -25,6 +25,7 @@ import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.shared.Gs1ElementString;
 import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
@@ -78,8 +79,6 @@ class DeviceRegister {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (serial == null || !serial.strip().matches("[A-Za-z0-9-]{3,20}")) {
             errors.add(FieldError.of("serial", "devices.error.serial.format"));
-        } else if (find(serial.strip()).isPresent()) {
-            errors.add(FieldError.of("serial", "devices.error.serial.taken", serial.strip()));
         }
         ProductView model = modelId == null ? null : assortment.product(new ProductId(modelId)).orElse(null);
         if (model == null || model.device() == null) {
@@ -95,11 +94,14 @@ class DeviceRegister {
             throw new InvalidInputException("The device cannot be registered", errors);
         }
         String id = serial.strip();
-        jdbc.sql("insert into devices.device (serial, model_id, area_code, supplier, purchased_on, state, changed_at)"
-                + " values (?, ?, ?, ?, ?, 'IN_STOCK', ?)")
+        if (jdbc.sql("insert into devices.device (serial, model_id, area_code, supplier, purchased_on, state, changed_at)"
+                + " values (?, ?, ?, ?, ?, 'IN_STOCK', ?) on conflict (serial) do nothing")
                 .params(id, modelId, model.areaCode(), supplier.strip(), Date.valueOf(purchasedOn),
                         Timestamp.from(clock.instant()))
-                .update();
+                .update() == 0) {
+            throw new ConflictException("The serial is taken",
+                    List.of(FieldError.of("serial", "devices.error.serial.taken", id)));
+        }
         history(id, by, null, DeviceState.IN_STOCK, null, null, "registered");
         return find(id).orElseThrow();
     }
@@ -232,6 +234,18 @@ class DeviceRegister {
         events.publishEvent(new DeviceServicesChanged(lease.id(), lease.serial(), new CitizenId(citizenId),
                 new MunicipalityCode(municipality), services, lease.startsOn(), clock.instant()));
         return lease;
+    }
+
+    /** The services of an open lease changed (say, alarm added by a new assessment): kept and published from today. */
+    @Transactional
+    void changeServices(Lease lease, Set<DeviceService> services) {
+        if (lease.services().equals(services) || jdbc.sql("update devices.lease set services = ? where id = ?"
+                + " and ends_on is null").params(services.stream().map(Enum::name).sorted()
+                        .collect(Collectors.joining(" ")), lease.id()).update() == 0) {
+            return;
+        }
+        events.publishEvent(new DeviceServicesChanged(lease.id(), lease.serial(), new CitizenId(lease.citizenId()),
+                new MunicipalityCode(lease.municipality()), services, today(), clock.instant()));
     }
 
     /** Ends the open lease of {@code serial} on {@code endsOn} (the day the takedown was ordered), once. */

@@ -27,17 +27,17 @@ class DevicesCitizenPanel implements CitizenPanel {
     private final Pauses pauses;
     private final Assessments assessments;
     private final WorkOrders workOrders;
-    private final FieldPages fieldPages;
+    private final WorkOrderList list;
     private final WorkChains chains;
     private final CurrentUsers currentUsers;
 
     DevicesCitizenPanel(DeviceRegister devices, Pauses pauses, Assessments assessments, WorkOrders workOrders,
-            FieldPages fieldPages, WorkChains chains, CurrentUsers currentUsers) {
+            WorkOrderList list, WorkChains chains, CurrentUsers currentUsers) {
         this.devices = devices;
         this.pauses = pauses;
         this.assessments = assessments;
         this.workOrders = workOrders;
-        this.fieldPages = fieldPages;
+        this.list = list;
         this.chains = chains;
         this.currentUsers = currentUsers;
     }
@@ -68,7 +68,7 @@ class DevicesCitizenPanel implements CitizenPanel {
                 "pauses", pauses.ofCitizen(citizenId).stream().filter(p -> !p.toDay().isBefore(devices.today()))
                         .toList(),
                 "level", assessments.ofCitizen(citizenId).stream().findFirst().map(a -> a.chosen().name()).orElse(""),
-                "work", fieldPages.rows(workOrders.openOfCitizen(citizenId)),
+                "work", list.rows(workOrders.openOfCitizen(citizenId)),
                 "links", !readOnly && (user.has(Role.WAREHOUSE) || user.has(Role.FSC_ADMIN))));
     }
 }

@@ -1,18 +1,13 @@
 package dk.fsc.devices.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dk.fsc.devices.WorkOrderType;
-import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
-import dk.fsc.identity.Role;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
@@ -38,69 +33,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FieldPages {
 
     private final WorkOrders workOrders;
+    private final WorkOrderList list;
     private final FieldWork fieldWork;
     private final DayPlanning planning;
     private final Technicians technicians;
     private final DeviceRegister devices;
-    private final WorkChains chains;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
-    private final java.time.Clock clock;
 
-    FieldPages(WorkOrders workOrders, FieldWork fieldWork, DayPlanning planning, Technicians technicians,
-            DeviceRegister devices, WorkChains chains, CurrentUsers currentUsers, MessageSource messages,
-            java.time.Clock clock) {
+    FieldPages(WorkOrders workOrders, WorkOrderList list, FieldWork fieldWork, DayPlanning planning,
+            Technicians technicians, DeviceRegister devices, CurrentUsers currentUsers, MessageSource messages) {
         this.workOrders = workOrders;
+        this.list = list;
         this.fieldWork = fieldWork;
         this.planning = planning;
         this.technicians = technicians;
         this.devices = devices;
-        this.chains = chains;
         this.currentUsers = currentUsers;
         this.messages = messages;
-        this.clock = clock;
-    }
-
-    /** A work order as a list shows it: with its target flags and the names of its technician and model. */
-    record Row(WorkOrders.WorkOrder work, boolean missed, boolean willMiss, @Nullable String technician,
-            @Nullable String model) {
-    }
-
-    List<Row> rows(List<WorkOrders.WorkOrder> list) {
-        Instant now = clock.instant();
-        Map<String, Integer> warn = new java.util.HashMap<>();
-        workOrders.targets().forEach(t -> warn.put(t.code(), t.warnHours()));
-        Map<UUID, String> names = new java.util.HashMap<>();
-        technicians.all().forEach(t -> names.put(t.id(), t.name()));
-        return list.stream().map(w -> new Row(w, w.missed(now), w.willMiss(now, warn.getOrDefault(w.type().name(), 24)),
-                w.technicianId() == null ? null : names.get(w.technicianId()),
-                chains.model(w.modelId()).map(dk.fsc.assortment.ProductView::name).orElse(w.areaCode()))).toList();
     }
 
     @GetMapping("/work-orders")
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN', 'TECHNICIAN', 'MUNICIPAL_CASEWORKER')")
     String list(@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String flag, Model model) {
-        CurrentUser user = currentUsers.require();
-        String municipality = user.has(Role.MUNICIPAL_CASEWORKER) ? user.municipalityCode() : null;
-        WorkOrderType chosenType = Arrays.stream(WorkOrderType.values()).filter(t -> t.name().equals(type)).findFirst()
-                .orElse(null);
-        WorkOrders.Status chosenStatus = Arrays.stream(WorkOrders.Status.values()).filter(s -> s.name().equals(status))
-                .findFirst().orElse(null);
-        List<Row> rows = rows(workOrders.search(municipality, chosenType, chosenStatus, null)).stream()
-                .filter(r -> switch (flag) {
-                    case "missed" -> r.missed();
-                    case "willMiss" -> r.willMiss();
-                    case "waiting" -> r.work().waiting() != null && r.work().open();
-                    default -> true;
-                }).toList();
-        model.addAttribute("rows", rows);
+        WorkOrderList.Filter filter = WorkOrderList.Filter.of(type, status, flag);
+        model.addAttribute("rows", list.search(filter));
         model.addAttribute("types", WorkOrderType.values());
         model.addAttribute("statuses", WorkOrders.Status.values());
-        model.addAttribute("type", chosenType);
-        model.addAttribute("status", chosenStatus);
+        model.addAttribute("type", filter.type());
+        model.addAttribute("status", filter.status());
         model.addAttribute("flag", flag);
-        model.addAttribute("caseworker", municipality != null);
+        model.addAttribute("caseworker", list.municipalityOfCaseworker() != null);
         return "devices/work-orders";
     }
 
@@ -108,7 +72,7 @@ class FieldPages {
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
     String workOrder(@PathVariable String id, Model model) {
         WorkOrders.WorkOrder work = fieldWork.require(FormValues.pathId(id));
-        model.addAttribute("row", rows(List.of(work)).getFirst());
+        model.addAttribute("row", list.row(work));
         model.addAttribute("technicians", technicians.all());
         model.addAttribute("outcomes", FieldWork.Outcome.values());
         model.addAttribute("today", devices.today());
@@ -120,7 +84,7 @@ class FieldPages {
     String assign(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
         try {
             fieldWork.assign(FormValues.pathId(id), FormValues.uuidOrNull(form.get("technician")),
-                    DevicePages.date(form.get("day")), time(form.get("start")));
+                    DevicePages.date(form.get("day")), Technicians.time(form.get("start")));
             model.addAttribute("assigned", true);
         } catch (DomainException refused) {
             if (refused instanceof NotFoundException) {
@@ -171,11 +135,42 @@ class FieldPages {
 
     @GetMapping("/technicians")
     @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
-    String technicians(Model model) {
+    String technicians(@RequestParam(defaultValue = "") String edit, Model model) {
+        Technicians.Technician editing = edit.isBlank() ? null
+                : technicians.require(FormValues.pathId(edit));
         model.addAttribute("technicians", technicians.all());
         model.addAttribute("absences", technicians.absences());
         model.addAttribute("today", devices.today());
+        model.addAttribute("skills", Technicians.SKILLS.stream().sorted().toList());
+        model.addAttribute("editing", editing);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", editing == null
+                    ? new Technicians.Typed("", "", "", "08:00", "16:00", List.of())
+                    : new Technicians.Typed(editing.name(), editing.username(), editing.homePostal(),
+                            editing.dayStart().toString(), editing.dayEnd().toString(), List.copyOf(editing.skills())));
+        }
         return "devices/technicians";
+    }
+
+    @PostMapping({ "/technicians", "/technicians/{id}" })
+    @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
+    String saveTechnician(@PathVariable(required = false) @Nullable String id, @RequestParam Map<String, String> form,
+            @RequestParam(required = false) @Nullable List<String> skills, Model model) {
+        Technicians.Typed typed = new Technicians.Typed(form.get("name"), form.get("username"), form.get("homePostal"),
+                form.get("dayStart"), form.get("dayEnd"), skills == null ? List.of() : skills);
+        UUID technicianId = id == null ? null : FormValues.pathId(id);
+        try {
+            technicians.save(technicianId, typed);
+            model.addAttribute("saved", true);
+            return technicians("", model);
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            model.addAttribute("formErrors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("form", typed);
+            return technicians(id == null ? "" : id, model);
+        }
     }
 
     @PostMapping("/technicians/absences")
@@ -189,7 +184,7 @@ class FieldPages {
             model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
             model.addAttribute("typed", form);
         }
-        return technicians(model);
+        return technicians("", model);
     }
 
     @GetMapping("/my-day")
@@ -198,8 +193,8 @@ class FieldPages {
         Technicians.Technician me = technicians.byUsername(currentUsers.require().username()).orElse(null);
         LocalDate today = devices.today();
         java.time.ZonedDateTime start = today.atStartOfDay(dk.fsc.shared.TimeConfiguration.DANISH_TIME);
-        List<Row> visits = me == null ? List.of()
-                : rows(workOrders.plannedFor(me.id(), start.toInstant(), start.plusDays(1).toInstant()));
+        List<WorkOrderList.Row> visits = me == null ? List.of()
+                : list.rows(workOrders.plannedFor(me.id(), start.toInstant(), start.plusDays(1).toInstant()));
         model.addAttribute("me", me);
         model.addAttribute("today", today);
         model.addAttribute("visits", visits);
@@ -231,13 +226,5 @@ class FieldPages {
         Long minutes = FormValues.wholeNumber(form.get("minutes"));
         return new FieldWork.Done(form.get("scan"), minutes == null ? null : (int) Math.clamp(minutes, -1, 100_000),
                 form.get("outcome"), form.get("note"));
-    }
-
-    private static @Nullable LocalTime time(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
-        } catch (DateTimeParseException notATime) {
-            return null;
-        }
     }
 }

@@ -151,6 +151,9 @@ class FieldWork {
                 workOrders.setDevice(next.id(), serial, null);
             }
         });
+        if (serial != null && (work.type() == WorkOrderType.SETUP || work.type() == WorkOrderType.REFILL)) {
+            chains.nextRefill(work, serial, end);
+        }
         events.publishEvent(new WorkOrderCompleted(workId, work.type(),
                 work.visit() && work.citizenId() != null ? new CitizenId(work.citizenId()) : null,
                 new MunicipalityCode(work.municipality()), serial, done.minutes(), end.isAfter(work.dueAt()),

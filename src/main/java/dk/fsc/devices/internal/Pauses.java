@@ -11,6 +11,7 @@ import dk.fsc.citizens.CitizenId;
 import dk.fsc.devices.CitizenPaused;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,20 @@ class Pauses {
                         Timestamp.from(clock.instant())).update();
         events.publishEvent(new CitizenPaused(pause.id(), new CitizenId(citizenId), from, to, false, clock.instant()));
         return pause;
+    }
+
+    /** Cancels a pause of the citizen that has not ended; cancelling it again changes nothing. */
+    @Transactional
+    void cancel(UUID citizenId, UUID pauseId) {
+        assessments.citizen(citizenId, "device.pause");
+        Pause pause = jdbc.sql("select id, citizen_id, from_day, to_day, reason from devices.pause where id = ?"
+                + " and citizen_id = ? for update").params(pauseId, citizenId).query(Pause.class).optional()
+                .orElseThrow(() -> new NotFoundException("No such pause"));
+        if (jdbc.sql("update devices.pause set cancelled = true where id = ? and not cancelled").param(pauseId)
+                .update() == 1) {
+            events.publishEvent(new CitizenPaused(pauseId, new CitizenId(citizenId), pause.fromDay(), pause.toDay(),
+                    true, clock.instant()));
+        }
     }
 
     List<Pause> ofCitizen(UUID citizenId) {

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,6 +51,10 @@ class Technicians {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(Technicians::map).optional();
     }
 
+    Technician require(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No such technician"));
+    }
+
     Optional<Technician> byUsername(String username) {
         return jdbc.sql(SELECT + " where username = ?").param(username).query(Technicians::map).optional();
     }
@@ -66,6 +72,74 @@ class Technicians {
     List<Absence> absences() {
         return jdbc.sql("select technician_id, from_day, to_day, reason from devices.technician_absence"
                 + " order by from_day desc").query(Absence.class).list();
+    }
+
+    /** A technician as typed (a form or an API body): times as {@code HH:mm}, skills from {@link #SKILLS}. */
+    record Typed(@Nullable String name, @Nullable String username, @Nullable String homePostal,
+            @Nullable String dayStart, @Nullable String dayEnd, @Nullable List<String> skills) {
+    }
+
+    /**
+     * Adds a technician ({@code id} null) or changes one, after checking every field: a name, a
+     * four-digit postal code as home base, a working day that ends after it starts, known skills,
+     * and a user name no other technician has.
+     */
+    @Transactional
+    Technician save(@Nullable UUID id, Typed typed) {
+        if (id != null) {
+            require(id);
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        String name = typed.name() == null ? "" : typed.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(FieldError.of("name", "devices.error.technician.name"));
+        }
+        String username = typed.username() == null || typed.username().isBlank() ? null : typed.username().strip();
+        if (username != null && (username.length() > 100 || !username.matches("[A-Za-z0-9._@-]+"))) {
+            errors.add(FieldError.of("username", "devices.error.technician.username"));
+        }
+        String home = typed.homePostal() == null ? "" : typed.homePostal().strip();
+        if (!home.matches("[1-9][0-9]{3}")) {
+            errors.add(FieldError.of("homePostal", "devices.error.technician.home"));
+        }
+        LocalTime start = time(typed.dayStart());
+        LocalTime end = time(typed.dayEnd());
+        if (start == null) {
+            errors.add(FieldError.of("dayStart", "devices.error.technician.time"));
+        }
+        if (end == null || start != null && !end.isAfter(start)) {
+            errors.add(FieldError.of("dayEnd", "devices.error.technician.dayEnd"));
+        }
+        List<String> skills = typed.skills() == null ? List.of() : typed.skills();
+        if (!SKILLS.containsAll(skills)) {
+            errors.add(FieldError.of("skills", "devices.error.technician.skills"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Invalid technician", errors);
+        }
+        if (username != null && jdbc.sql("select count(*) from devices.technician where username = ? and id <> ?")
+                .params(username, id == null ? new UUID(0, 0) : id).query(Integer.class).single() > 0) {
+            throw new ConflictException("Taken user name",
+                    List.of(FieldError.of("username", "devices.error.technician.usernameTaken")));
+        }
+        Technician technician = new Technician(id == null ? UUID.randomUUID() : id, name, username, home, start, end,
+                Set.copyOf(skills));
+        jdbc.sql("insert into devices.technician (id, name, username, home_postal, day_start, day_end, skills)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set name = excluded.name, username ="
+                + " excluded.username, home_postal = excluded.home_postal, day_start = excluded.day_start, day_end ="
+                + " excluded.day_end, skills = excluded.skills")
+                .params(technician.id(), name, username, home, start, end, String.join(" ", new TreeSet<>(skills)))
+                .update();
+        return technician;
+    }
+
+    /** A time typed as {@code HH:mm}, or null. */
+    static @Nullable LocalTime time(@Nullable String text) {
+        try {
+            return text == null || !text.strip().matches("[0-2][0-9]:[0-5][0-9]") ? null : LocalTime.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     void add(Technician technician) {
@@ -107,6 +181,6 @@ class Technicians {
     private static Technician map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Technician(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getTime(5).toLocalTime(), rs.getTime(6).toLocalTime(),
-                Set.copyOf(Arrays.asList(rs.getString(7).split(" "))));
+                rs.getString(7).isBlank() ? Set.of() : Set.copyOf(Arrays.asList(rs.getString(7).split(" "))));
     }
 }

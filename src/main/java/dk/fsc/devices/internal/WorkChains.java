@@ -23,7 +23,9 @@ import dk.fsc.grants.GrantEnded;
 import dk.fsc.grants.GrantMade;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.Grants;
+import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.SystemJob;
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.TimeConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -52,10 +54,11 @@ class WorkChains {
     private final Grants grants;
     private final Assortment assortment;
     private final CitizensForSystem citizens;
+    private final CurrentUsers currentUsers;
     private final Clock clock;
 
     WorkChains(WorkOrders workOrders, DeviceRegister devices, Assessments assessments, RuleBook ruleBook,
-            Grants grants, Assortment assortment, CitizensForSystem citizens, Clock clock) {
+            Grants grants, Assortment assortment, CitizensForSystem citizens, CurrentUsers currentUsers, Clock clock) {
         this.workOrders = workOrders;
         this.devices = devices;
         this.assessments = assessments;
@@ -63,6 +66,7 @@ class WorkChains {
         this.grants = grants;
         this.assortment = assortment;
         this.citizens = citizens;
+        this.currentUsers = currentUsers;
         this.clock = clock;
     }
 
@@ -113,6 +117,17 @@ class WorkChains {
         if (lease == null) {
             return;
         }
+        if (requested.type() == WorkOrderType.REFILL) {
+            Optional<WorkOrders.WorkOrder> planned = workOrders.openOfCitizen(lease.citizenId()).stream()
+                    .filter(w -> w.type() == WorkOrderType.REFILL && lease.serial().equals(w.deviceSerial())).findFirst();
+            if (planned.isPresent()) {
+                Instant due = workOrders.target("REFILL").dueFrom(clock.instant());
+                if (due.isBefore(planned.get().dueAt())) {
+                    workOrders.setDue(planned.get().id(), due);
+                }
+                return;
+            }
+        }
         String target = requested.type() == WorkOrderType.REPAIR && requested.acute() ? "REPAIR" : "SERVICE";
         Set<String> skills = requested.type() == WorkOrderType.REFILL ? Set.of("REFILL")
                 : requested.type() == WorkOrderType.REPAIR ? Set.of("REPAIR") : Set.of();
@@ -127,8 +142,12 @@ class WorkChains {
     @Transactional
     void startWork(UUID grantId, UUID citizenId) {
         LocalDate today = devices.today();
-        List<GrantedLine> lines = grants.inForce(new dk.fsc.citizens.CitizenId(citizenId), today).stream()
-                .filter(line -> line.grantId().value().equals(grantId)).filter(this::deviceLine).toList();
+        List<GrantedLine> inForce = grants.inForce(new dk.fsc.citizens.CitizenId(citizenId), today).stream()
+                .filter(line -> line.grantId().value().equals(grantId)).toList();
+        List<GrantedLine> lines = inForce.stream().filter(this::deviceLine).toList();
+        if (!inForce.isEmpty()) {
+            stopRemovedLines(grantId, citizenId, lines, today);
+        }
         if (lines.isEmpty()) {
             return;
         }
@@ -147,25 +166,54 @@ class WorkChains {
             if (training) {
                 services.add(DeviceService.TRAINING);
             }
-            String key = "grant:" + grantId + ":line:" + line.lineId();
+            String key = lineKey(grantId, line.lineId());
             String servicesText = services.stream().map(Enum::name).collect(Collectors.joining(" "));
             UUID model = line.productId() == null ? null : line.productId().value();
-            WorkOrders.WorkOrder prepare = create(key + ":prepare", WorkOrderType.PREPARE, citizenId,
+            WorkOrders.WorkOrder prepare = create(key + "prepare", WorkOrderType.PREPARE, citizenId,
                     line.paidBy().value(), grantId, model, line.productId() == null ? area : null,
                     level == null ? null : level.name(), servicesText, null, Set.of(), 2, null, null, "PREPARE", null);
-            WorkOrders.WorkOrder setup = create(key + ":setup", WorkOrderType.SETUP, citizenId, line.paidBy().value(),
+            WorkOrders.WorkOrder setup = create(key + "setup", WorkOrderType.SETUP, citizenId, line.paidBy().value(),
                     grantId, model, line.productId() == null ? area : null, level == null ? null : level.name(),
                     servicesText, null, Set.of(area), 2, prepare.id(), WorkOrders.WAITING_FOR_PREPARATION, "SETUP",
                     null);
             if (training) {
-                create(key + ":training", WorkOrderType.TRAINING, citizenId, line.paidBy().value(), grantId, model,
+                create(key + "training", WorkOrderType.TRAINING, citizenId, line.paidBy().value(), grantId, model,
                         null, level == null ? null : level.name(), servicesText, null, Set.of(), 3, setup.id(), null,
                         "TRAINING", null);
             }
             if (prepare.deviceSerial() == null && prepare.open()) {
                 setAside(prepare, functions);
             }
+            if (setup.status() == WorkOrders.Status.DONE && setup.deviceSerial() != null) {
+                devices.openLeases(citizenId).stream().filter(lease -> lease.serial().equals(setup.deviceSerial()))
+                        .forEach(lease -> devices.changeServices(lease, services));
+            }
         }
+    }
+
+    /**
+     * A device line taken out of a grant that is still in force: its open work is cancelled, and a
+     * device it installed is taken down (its lease ends today).
+     */
+    private void stopRemovedLines(UUID grantId, UUID citizenId, List<GrantedLine> kept, LocalDate today) {
+        Set<String> keptKeys = kept.stream().map(line -> lineKey(grantId, line.lineId())).collect(Collectors.toSet());
+        for (WorkOrders.WorkOrder work : workOrders.ofGrant(grantId)) {
+            String key = work.chainKey();
+            if (!key.startsWith("grant:") || keptKeys.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            if (work.open()) {
+                cancel(work, "grant line removed");
+            } else if (work.type() == WorkOrderType.SETUP && work.status() == WorkOrders.Status.DONE
+                    && work.deviceSerial() != null) {
+                devices.openLeases(citizenId).stream().filter(lease -> lease.serial().equals(work.deviceSerial()))
+                        .forEach(lease -> takeDown(lease, "grant line removed", today));
+            }
+        }
+    }
+
+    private static String lineKey(UUID grantId, UUID lineId) {
+        return "grant:" + grantId + ":line:" + lineId + ":";
     }
 
     private boolean deviceLine(GrantedLine line) {
@@ -181,6 +229,63 @@ class WorkChains {
         Optional<DeviceRegister.Device> device = devices.setAside(models, prepare.id());
         workOrders.setDevice(prepare.id(), device.map(DeviceRegister.Device::serial).orElse(null),
                 device.isPresent() ? null : WorkOrders.WAITING_FOR_DEVICE);
+    }
+
+    /**
+     * With the refill service, the next refill after a setup or a refill is due before the
+     * dispenser runs empty: its dose slots divided by the doses a day of the grant's assessment,
+     * a day early. Created once per fill.
+     */
+    void nextRefill(WorkOrders.WorkOrder filled, String serial, Instant filledAt) {
+        if (filled.citizenId() == null) {
+            return;
+        }
+        Optional<DeviceRegister.Lease> lease = devices.openLeases(filled.citizenId()).stream()
+                .filter(l -> l.serial().equals(serial) && l.services().contains(DeviceService.REFILL)).findFirst();
+        Integer slots = lease.flatMap(l -> model(l.modelId())).map(ProductView::device)
+                .map(ProductView.DeviceModel::doseSlots).orElse(null);
+        int dosesPerDay = lease.map(l -> l.grantId() == null ? 0 : assessments.dosesPerDay(l.grantId())).orElse(0);
+        if (lease.isEmpty() || slots == null || dosesPerDay == 0) {
+            return;
+        }
+        DeviceRegister.Lease l = lease.get();
+        Instant due = filledAt.plus(java.time.Duration.ofDays(Math.max(1, slots / dosesPerDay - 1)));
+        workOrders.insertIfNew(new WorkOrders.WorkOrder(UUID.randomUUID(), "refill:" + filled.id(), WorkOrderType.REFILL,
+                WorkOrders.Status.OPEN, l.citizenId(), filled.citizenName(), l.municipality(), l.grantId(), l.modelId(),
+                null, null, "", serial, filled.street(), filled.postalCode(), filled.city(), null, null, "REFILL", 2,
+                duration(WorkOrderType.REFILL), null, null, null, false, null, null, null, null, null, null, null, due,
+                clock.instant(), null));
+    }
+
+    /** Registers a new device in stock and gives it to a preparation waiting for one. */
+    @Transactional
+    DeviceRegister.Device register(@Nullable String serial, @Nullable UUID modelId, @Nullable String supplier,
+            @Nullable LocalDate purchasedOn) {
+        DeviceRegister.Device device = devices.register(serial, modelId, supplier, purchasedOn,
+                currentUsers.require().username());
+        serveWaiting();
+        return device;
+    }
+
+    /**
+     * Moves a device by hand (cleaning, repair, back in stock, scrapped); the steps that work
+     * orders make (prepared, in transit, installed, collected) are refused. A device back in
+     * stock goes to a preparation waiting for one.
+     */
+    @Transactional
+    void moveByHand(String serial, @Nullable String state, @Nullable String note) {
+        DeviceState to = java.util.Arrays.stream(DeviceState.values()).filter(s -> s.name().equals(state)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("state", "devices.error.state"));
+        if (to == DeviceState.PREPARED || to == DeviceState.IN_TRANSIT || to == DeviceState.INSTALLED
+                || to == DeviceState.COLLECTED) {
+            throw InvalidInputException.of("state", "devices.error.state.byWork");
+        }
+        String stripped = note == null ? "" : note.strip();
+        devices.move(serial, to, currentUsers.require().username(), null, null,
+                stripped.isEmpty() ? null : stripped.substring(0, Math.min(stripped.length(), 500)));
+        if (to == DeviceState.IN_STOCK) {
+            serveWaiting();
+        }
     }
 
     /** Gives devices back in stock to preparations waiting for one, oldest first. */

@@ -176,6 +176,10 @@ class WorkOrders {
                 .update();
     }
 
+    void setDue(UUID id, Instant dueAt) {
+        jdbc.sql("update devices.work_order set due_at = ? where id = ?").params(ts(dueAt), id).update();
+    }
+
     void setWaiting(UUID id, @Nullable String waiting) {
         jdbc.sql("update devices.work_order set waiting = ? where id = ?").params(waiting, id).update();
     }

@@ -116,31 +116,44 @@ public class Route {
         return new Schedule(stops, km, late, Math.max(0, time - dayEnd), missingSkills);
     }
 
-    long metres() {
-        double km = 0;
+    /** When the technician is done with the last visit (or leaves home), minutes from midnight. */
+    int freeAt() {
         Place at = home;
+        int time = dayStart;
         for (Visit visit : visits) {
-            km += at.kmTo(visit.place());
+            time = Math.max(time + drivingMinutes(at.kmTo(visit.place())), visit.windowStart()) + visit.durationMinutes();
             at = visit.place();
         }
-        return Math.round((km + at.kmTo(home)) * 1000);
+        return time;
     }
 
     /** Minutes late, minutes of overtime and an hour for each visit without the skills: 0 when feasible. */
     long hardBreaches() {
+        return cost().hard();
+    }
+
+    /** The route's part of the score in one pass: hard breaches, planned weight and metres driven. */
+    record Cost(long hard, long medium, long metres) {
+    }
+
+    Cost cost() {
         Place at = home;
         int time = dayStart;
         long breaches = 0;
+        long weight = 0;
+        double km = 0;
         for (Visit visit : visits) {
-            time = Math.max(time + drivingMinutes(at.kmTo(visit.place())), visit.windowStart());
+            double leg = at.kmTo(visit.place());
+            km += leg;
+            time = Math.max(time + drivingMinutes(leg), visit.windowStart());
             breaches += Math.max(0, time - visit.windowEnd()) + (canDo(visit) ? 0 : 60);
+            weight += visit.weight();
             time += visit.durationMinutes();
             at = visit.place();
         }
-        return breaches + Math.max(0, time + drivingMinutes(at.kmTo(home)) - dayEnd);
+        double back = at.kmTo(home);
+        breaches += Math.max(0, time + drivingMinutes(back) - dayEnd);
+        return new Cost(breaches, weight, Math.round((km + back) * 1000));
     }
 
-    long plannedWeight() {
-        return visits.stream().mapToLong(Visit::weight).sum();
-    }
 }

@@ -1,0 +1,206 @@
+package dk.fsc.devices.internal;
+
+import static dk.fsc.testing.Problem.assertProblem;
+import static dk.fsc.testing.Problem.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dk.fsc.devices.WorkOrderType;
+import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
+import dk.fsc.testing.FscIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The devices API through a dispenser with the refill service: assessed, granted, prepared,
+ * assigned and set up over the API, its next refill due before it runs empty, its services
+ * changed by a new assessment, and the grant line taken out again; technicians, pauses and the
+ * refusals as problem answers with the fields named, nothing changed.
+ */
+@FscIntegrationTest
+class DeviceApiTest {
+
+    static final String ANSWERS = """
+            {"manageAlone":"no","reminderEnough":"no","dosesPerDay":"4","cognitive":"yes","visual":"no","motor":"no",
+             "missedDoses":"yes","relativesHelp":"no","stable14Days":"yes"}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WorkOrders workOrders;
+
+    @Autowired
+    DeviceRegister devices;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api as(String user) {
+        return Api.as(port, user, "demo");
+    }
+
+    static String grant(String... lines) {
+        return "{\"validFrom\":\"2026-01-01\",\"lines\":[" + String.join(",", lines) + "]}";
+    }
+
+    static final String CONNECT_LINE = "{\"productId\":\"" + DeviceWorkFlowTest.CONNECT
+            + "\",\"quantity\":1,\"period\":\"YEAR\"}";
+    static final String STOMA_LINE = "{\"area\":\"STOMA\",\"quantity\":30,\"period\":\"MONTH\"}";
+
+    @Test
+    void aDispenserWithRefillIsSetUpThroughTheApiAndTakenDownWhenItsLineLeavesTheGrant() {
+        Api caseworker = as("caseworker-aarhus");
+        String citizen = Citizens.register(caseworker, "751", "Api Andersen");
+        String assessments = "/api/v1/citizens/" + citizen + "/device-assessments";
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, "{\"answers\":{\"manageAlone\":\"maybe\"}}"),
+                400))).contains("manageAlone", "dosesPerDay", "chosen");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, "{\"answers\":" + ANSWERS
+                + ",\"chosen\":\"DISPENSER_WITH_REFILL\"}"), 400))).containsExactly("deviationReason");
+        Api.Response assessed = caseworker.postJson(assessments, "{\"answers\":" + ANSWERS
+                + ",\"chosen\":\"DISPENSER_WITH_REFILL\",\"deviationReason\":\"Hjemmeplejen kan ikke dosere\"}");
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        assertThat(assessed.json().path("recommended").asString()).isEqualTo("DISPENSER_WITH_ALARM");
+        assertThat(as("caseworker-randers").get(assessments).status()).isEqualTo(404);
+
+        Api warehouse = as("warehouse");
+        String newSerial = "DT-42-API-" + citizen.substring(0, 8);
+        assertThat(fields(assertProblem(warehouse.postJson("/api/v1/devices", "{\"serial\":\"" + newSerial + "\"}"),
+                400))).contains("modelId", "purchasedOn");
+        String device = "{\"serial\":\"" + newSerial + "\",\"modelId\":\"" + DeviceWorkFlowTest.CONNECT
+                + "\",\"supplier\":\"DoseTech ApS\",\"purchasedOn\":\"" + devices.today() + "\"}";
+        assertThat(warehouse.postJson("/api/v1/devices", device).status()).isEqualTo(201);
+        assertProblem(warehouse.postJson("/api/v1/devices", device), 409);
+        Api.Response granted = caseworker.postJson("/api/v1/citizens/" + citizen + "/grants",
+                grant(CONNECT_LINE, STOMA_LINE));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        UUID grant = UUID.fromString(granted.json().path("id").asString());
+        List<WorkOrders.WorkOrder> work = await().atMost(Duration.ofSeconds(20))
+                .until(() -> workOrders.ofGrant(grant), w -> w.size() >= 2);
+        UUID prepare = of(work, WorkOrderType.PREPARE).id();
+        UUID setup = of(work, WorkOrderType.SETUP).id();
+
+        assertThat(fields(assertProblem(warehouse.postJson("/api/v1/work-orders/" + prepare + "/completion",
+                "{\"minutes\":-5,\"outcome\":\"SOMETHING\"}"), 400))).containsExactlyInAnyOrder("minutes", "outcome");
+        assertThat(warehouse.postJson("/api/v1/work-orders/" + prepare + "/completion",
+                "{\"minutes\":20,\"outcome\":\"COMPLETED\"}").json().path("work").path("status").asString())
+                .isEqualTo("DONE");
+        String today = devices.today().toString();
+        assertThat(fields(assertProblem(warehouse.postJson("/api/v1/work-orders/" + setup + "/assignment",
+                "{\"technicianId\":\"" + DeviceWorkFlowTest.TINA + "\",\"day\":\"" + today + "\",\"start\":\"05:00\"}"),
+                400))).contains("start");
+        assertThat(warehouse.postJson("/api/v1/work-orders/" + setup + "/assignment", "{\"technicianId\":\""
+                + DeviceWorkFlowTest.TINA + "\",\"day\":\"" + today + "\",\"start\":\"13:00\"}").status()).isEqualTo(200);
+        String serial = workOrders.find(prepare).orElseThrow().deviceSerial();
+        Api.Response installed = as("technician").postJson("/api/v1/work-orders/" + setup + "/completion",
+                "{\"scan\":\"(01)" + DeviceWorkFlowTest.CONNECT_GTIN + "(21)" + serial
+                        + "\",\"minutes\":30,\"outcome\":\"COMPLETED\"}");
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        assertThat(as("technician").get("/api/v1/devices/" + serial).json().path("device").path("state").asString())
+                .isEqualTo("INSTALLED");
+
+        WorkOrders.WorkOrder refill = workOrders.byChainKey("refill:" + setup).orElseThrow();
+        Instant installedAt = workOrders.find(setup).orElseThrow().actualEnd();
+        assertThat(refill.dueAt()).as("28 doses at 4 a day last 7 days: refill a day before")
+                .isEqualTo(installedAt.plus(Duration.ofDays(6)));
+        assertThat(refill.skills()).isEqualTo("REFILL");
+
+        Api.Response reassessed = caseworker.postJson(assessments, "{\"answers\":" + ANSWERS
+                + ",\"chosen\":\"DISPENSER_WITH_ALARM\"}");
+        assertThat(reassessed.status()).as(reassessed.body()).isEqualTo(201);
+        assertThat(caseworker.send("PUT", "/api/v1/grants/" + grant, "application/json",
+                grant(CONNECT_LINE, STOMA_LINE)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> devices.leases(serial).getLast().services(),
+                services -> services.equals(java.util.Set.of(dk.fsc.devices.DeviceService.ALARM)));
+
+        assertThat(caseworker.send("PUT", "/api/v1/grants/" + grant, "application/json", grant(STOMA_LINE)).status())
+                .isEqualTo(200);
+        UUID lease = devices.leases(serial).getLast().id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> workOrders.byChainKey("lease:" + lease + ":takedown"),
+                java.util.Optional::isPresent);
+        assertThat(devices.leases(serial).getLast().endsOn()).isEqualTo(devices.today());
+        assertThat(workOrders.find(refill.id()).orElseThrow().status()).isEqualTo(WorkOrders.Status.CANCELLED);
+    }
+
+    @Test
+    void aGrantLineTakenOutBeforeTheSetupCancelsItsWorkAndFreesTheDevice() {
+        Api caseworker = as("caseworker-aarhus");
+        String citizen = Citizens.register(caseworker, "751", "Linje Larsen");
+        UUID grant = UUID.fromString(caseworker.postJson("/api/v1/citizens/" + citizen + "/grants",
+                grant(CONNECT_LINE, STOMA_LINE)).json().path("id").asString());
+        WorkOrders.WorkOrder prepare = of(await().atMost(Duration.ofSeconds(20))
+                .until(() -> workOrders.ofGrant(grant), w -> w.size() >= 2), WorkOrderType.PREPARE);
+        caseworker.send("PUT", "/api/v1/grants/" + grant, "application/json", grant(STOMA_LINE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> workOrders.ofGrant(grant).stream()
+                .allMatch(w -> w.status() == WorkOrders.Status.CANCELLED));
+        if (prepare.deviceSerial() != null) {
+            assertThat(devices.require(prepare.deviceSerial()).workOrderId()).as("set aside no more").isNull();
+        }
+    }
+
+    @Test
+    void techniciansPausesDevicesAndRulesAnswerWithProblemsForBadInputAndOtherRoles() {
+        Api admin = as("admin");
+        assertThat(fields(assertProblem(admin.postJson("/api/v1/technicians",
+                "{\"name\":\"\",\"homePostal\":\"80\",\"dayStart\":\"16:00\",\"dayEnd\":\"08:00\",\"skills\":[\"FLYING\"]}"),
+                400))).containsExactlyInAnyOrder("name", "homePostal", "dayEnd", "skills");
+        Api.Response added = admin.postJson("/api/v1/technicians", """
+                {"name":"Api Tekniker","username":"api-tech","homePostal":"8200","dayStart":"07:30","dayEnd":"15:30",
+                 "skills":["DISPENSER","REFILL"]}""");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertProblem(admin.postJson("/api/v1/technicians", """
+                {"name":"Another","username":"api-tech","homePostal":"8000","dayStart":"08:00","dayEnd":"16:00"}"""), 409);
+        String id = added.json().path("id").asString();
+        assertThat(admin.send("PUT", "/api/v1/technicians/" + id, "application/json", """
+                {"name":"Api Teknikersen","username":"api-tech","homePostal":"8200","dayStart":"07:30","dayEnd":"16:30",
+                 "skills":["REPAIR"]}""").json().path("dayEnd").asString()).startsWith("16:30");
+        assertThat(admin.postJson("/api/v1/technicians/" + id + "/absences",
+                "{\"from\":\"2026-12-01\",\"to\":\"2026-11-30\"}").status()).isEqualTo(400);
+        assertThat(as("caseworker-aarhus").get("/api/v1/technicians").status()).isEqualTo(403);
+
+        Api caseworker = as("caseworker-aarhus");
+        String citizen = Citizens.register(caseworker, "751", "Pause Poulsen");
+        String pauses = "/api/v1/citizens/" + citizen + "/device-pauses";
+        assertThat(fields(assertProblem(caseworker.postJson(pauses, "{\"from\":\"2026-12-10\",\"to\":\"2026-12-01\"}"),
+                400))).containsExactly("to");
+        Api.Response paused = caseworker.postJson(pauses, "{\"from\":\"2026-12-01\",\"to\":\"2026-12-10\",\"reason\":\"Ferie\"}");
+        assertThat(paused.status()).as(paused.body()).isEqualTo(201);
+        String pause = paused.json().path("id").asString();
+        assertThat(caseworker.send("DELETE", pauses + "/" + pause, "application/json", "").status()).isEqualTo(204);
+        assertThat(caseworker.send("DELETE", pauses + "/" + pause, "application/json", "").status()).isEqualTo(204);
+        assertThat(caseworker.get(pauses).json().size()).isZero();
+        assertThat(caseworker.send("DELETE", pauses + "/" + UUID.randomUUID(), "application/json", "").status())
+                .isEqualTo(404);
+        assertThat(as("caseworker-randers").send("DELETE", pauses + "/" + pause, "application/json", "").status())
+                .isEqualTo(404);
+
+        Api warehouse = as("warehouse");
+        assertThat(fields(assertProblem(warehouse.get("/api/v1/devices?state=FLYING"), 400))).containsExactly("state");
+        assertProblem(warehouse.get("/api/v1/devices/NO-SUCH-SERIAL"), 404);
+        assertThat(warehouse.get("/api/v1/devices?state=IN_STOCK&size=2").json().path("items").size()).isEqualTo(2);
+        assertThat(fields(assertProblem(warehouse.postJson("/api/v1/devices/DT-42-001/state",
+                "{\"state\":\"INSTALLED\"}"), 400))).containsExactly("state");
+        assertThat(caseworker.get("/api/v1/devices").status()).isEqualTo(403);
+        assertThat(fields(assertProblem(warehouse.postJson("/api/v1/day-plans/2020-01-01", ""), 400)))
+                .containsExactly("day");
+
+        assertThat(admin.get("/api/v1/device-rules").json().path("version").asInt()).isPositive();
+        assertThat(admin.postJson("/api/v1/device-rules/test", "{\"answers\":" + ANSWERS + "}").json().path("level")
+                .asString()).isEqualTo("DISPENSER_WITH_ALARM");
+        assertProblem(admin.postJson("/api/v1/device-rules", "{\"text\":\"fits SELF_MANAGED when manageAlone = yes"
+                + " because x\",\"basedOn\":1}"), 400);
+        assertThat(as("warehouse").get("/api/v1/device-rules").status()).isEqualTo(403);
+    }
+
+    private static WorkOrders.WorkOrder of(List<WorkOrders.WorkOrder> work, WorkOrderType type) {
+        return work.stream().filter(w -> w.type() == type).findFirst().orElseThrow();
+    }
+}
