@@ -88,6 +88,11 @@ class DashboardTest {
         assertThat(line(own, "contactMinutes")).startsWith("7 ");
         assertThat(line(own, "missedTargets")).startsWith("1 ");
         assertThat(line(own, "leadTimeDays")).startsWith("2.0 ");
+        JsonNode days = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?from=2029-12-15&to=2030-01-10")
+                .json();
+        assertThat(line(days, "citizensOrdering")).as("whole months from the pre-aggregates, other days from the facts")
+                .startsWith("3 ");
+        assertThat(line(days, "contacts")).startsWith("1 ");
         assertThat(own.path("municipalities").isEmpty()).as("a caseworker sees no municipality by name").isTrue();
         assertThat(Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?scope=municipality:730").status())
                 .isEqualTo(404);

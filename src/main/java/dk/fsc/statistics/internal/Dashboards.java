@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
@@ -93,19 +94,40 @@ public class Dashboards {
                     }
                     return scopes.getFirst();
                 });
-        LocalDate[] previous = previous(from, to);
-        boolean own = scope.kind().equals("municipality");
         boolean municipalUser = user.municipalityCode() != null && user.has(Role.MUNICIPAL_CASEWORKER)
                 && !user.hasAny(Role.FSC_ADMIN, Role.REGION_ANALYST, Role.FINANCE);
+        return compute(scope, scopes, from, to, today, municipalUser);
+    }
 
+    /**
+     * A municipality's figures for a period as its own caseworker sees them (beside the others'
+     * average, no municipality by name), for the monthly report: no user, so the caller decides.
+     */
+    @Transactional(readOnly = true)
+    View ofMunicipality(String code, LocalDate from, LocalDate to, LocalDate today) {
+        Scope scope = new Scope("municipality:" + code, "municipality", name(code), List.of(code));
+        return compute(scope, List.of(scope), from, to, today, true);
+    }
+
+    private View compute(Scope scope, List<Scope> scopes, LocalDate from, LocalDate to, LocalDate today,
+            boolean municipalUser) {
+        LocalDate[] previous = previous(from, to);
+        boolean own = scope.kind().equals("municipality");
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
-        Map<String, long[]> topics = figures.contactsByTopic(scope.municipalities(), from, to);
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
+        Map<String, long[]> topics = new TreeMap<>();
+        total(current, scope.municipalities()).forEach((metric, value) -> {
+            if (metric.startsWith("contacts:")) {
+                topics.computeIfAbsent(metric.substring(9), t -> new long[2])[0] = value;
+            } else if (metric.startsWith("contactMinutes:")) {
+                topics.computeIfAbsent(metric.substring(15), t -> new long[2])[1] = value;
+            }
+        });
 
         List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
                 .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
@@ -172,7 +194,7 @@ public class Dashboards {
     /** A metric of summed figures divided by {@code over} (the number of municipalities of an average). */
     static Cell cell(String metric, Map<String, Long> sums, int over, boolean suppress) {
         BigDecimal value = switch (metric) {
-            case "leadTimeDays" -> ratio(sums.getOrDefault("leadHoursSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24);
+            case "leadTimeDays" -> ratio(sums.getOrDefault("leadMinutesSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24 * 60);
             case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
