@@ -1,6 +1,22 @@
 -- Monthly pre-aggregates, so that a dashboard adds up a few hundred rows per municipality
 -- instead of scanning every order, contact and work order of a year on each view.
 
+-- What a delivered order brought a citizen, per product: the consumption that grants are
+-- compared with, and its product area and price (øre a unit) on the day, from the assortment.
+CREATE TABLE statistics.delivered_line
+(
+    order_id     UUID NOT NULL,
+    product_id   UUID NOT NULL,
+    citizen_id   UUID NOT NULL,
+    municipality TEXT NOT NULL,
+    delivered_on DATE NOT NULL,
+    quantity     INT  NOT NULL,
+    area_code    TEXT,
+    price_ore    BIGINT,
+    PRIMARY KEY (order_id, product_id)
+);
+CREATE INDEX delivered_line_citizen ON statistics.delivered_line (citizen_id, product_id, delivered_on);
+
 -- What each projected fact adds to the figures: a metric and a value, on the (Danish) day it
 -- counts for. The listeners add a new fact's lines to statistics.monthly_figure in the
 -- transaction that writes the fact, the rebuild sums all of them, and the dashboard sums them
@@ -18,6 +34,13 @@ FROM statistics.order_fact o
                                     ('leadMinutesSum', (extract(epoch FROM o.delivered_at
                                         - o.order_date::timestamp AT TIME ZONE 'Europe/Copenhagen') / 60)::bigint)) v(metric, value)
 WHERE o.delivered_at IS NOT NULL
+UNION ALL
+SELECT 'delivered-line', l.order_id, l.municipality, l.delivered_on, v.metric, v.value
+FROM statistics.delivered_line l
+         CROSS JOIN LATERAL (VALUES ('itemsDelivered:' || l.area_code, l.quantity::bigint),
+                                    ('costOre:' || l.area_code, l.quantity * l.price_ore),
+                                    ('costOre', l.quantity * l.price_ore)) v(metric, value)
+WHERE l.area_code IS NOT NULL AND l.price_ore IS NOT NULL
 UNION ALL
 SELECT 'contact', c.contact_id, c.payer_code, c.contact_date, v.metric, v.value
 FROM statistics.contact_fact c
@@ -78,3 +101,4 @@ CREATE INDEX order_fact_date ON statistics.order_fact (order_date);
 CREATE INDEX order_fact_delivered_day ON statistics.order_fact (((delivered_at AT TIME ZONE 'Europe/Copenhagen')::date));
 CREATE INDEX contact_fact_date ON statistics.contact_fact (contact_date);
 CREATE INDEX work_order_fact_date ON statistics.work_order_fact (completed_on);
+CREATE INDEX delivered_line_day ON statistics.delivered_line (delivered_on);

@@ -89,7 +89,9 @@ class MonthlyReportsTest {
         JsonNode reports = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics/reports").json();
         String id = reports.get(0).path("id").asString();
         assertThat(reports.get(0).path("month").asString()).isEqualTo("2031-03-01");
-        byte[] pdf = WebSession.logIn(port, "caseworker-aarhus", "demo").getBytes("/statistics/reports/" + id + ".pdf");
+        WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
+        assertThat(caseworker.get("/statistics").body()).contains("Rapport for 03-2031", "/statistics/reports/" + id + ".pdf");
+        byte[] pdf = caseworker.getBytes("/statistics/reports/" + id + ".pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(Api.as(port, "caseworker-randers", "demo").get("/api/v1/statistics/reports/" + id + ".xlsx").status())
                 .isEqualTo(404);

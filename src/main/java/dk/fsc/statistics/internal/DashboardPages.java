@@ -27,11 +27,13 @@ class DashboardPages {
     private final Dashboards dashboards;
     private final MessageSource messages;
     private final DashboardExports exports;
+    private final MonthlyReports reports;
 
-    DashboardPages(Dashboards dashboards, MessageSource messages, DashboardExports exports) {
+    DashboardPages(Dashboards dashboards, MessageSource messages, DashboardExports exports, MonthlyReports reports) {
         this.dashboards = dashboards;
         this.messages = messages;
         this.exports = exports;
+        this.reports = reports;
     }
 
     @GetMapping("/statistics")
@@ -43,6 +45,9 @@ class DashboardPages {
         try {
             Dashboards.View view = dashboards.view(scope, from, to);
             model.addAttribute("view", view);
+            if (view.scope().kind().equals("municipality")) {
+                model.addAttribute("reports", reports.list(view.scope().municipalities().getFirst()));
+            }
             response.setHeader("Server-Timing", "sql;desc=\"the figures' queries\";dur=" + view.sqlTime().toNanos() / 1e6);
         } catch (DomainException e) {
             if (e.errors().isEmpty()) {
@@ -51,6 +56,8 @@ class DashboardPages {
             model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("view", dashboards.view(scope, null, null));
         }
+        Dashboards.View shown = (Dashboards.View) model.getAttribute("view");
+        model.addAttribute("topicMax", shown == null ? 0 : shown.topics().values().stream().mapToLong(t -> t[0]).max().orElse(0));
         return "statistics/dashboard";
     }
 

@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductView;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.grants.GrantEnded;
 import dk.fsc.grants.GrantMade;
@@ -33,10 +37,12 @@ class Projections {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Assortment assortment;
 
-    Projections(JdbcClient jdbc, Clock clock) {
+    Projections(JdbcClient jdbc, Clock clock, Assortment assortment) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.assortment = assortment;
     }
 
     @ApplicationModuleListener
@@ -79,12 +85,19 @@ class Projections {
             Map<UUID, Integer> products = new LinkedHashMap<>();
             delivered.lines().forEach(line -> products.merge(line.productId().value(), line.quantity(), Integer::sum));
             LocalDate day = LocalDate.ofInstant(delivered.deliveredAt(), TimeConfiguration.DANISH_TIME);
-            products.forEach((product, quantity) -> jdbc.sql("""
-                    insert into statistics.delivered_line (order_id, product_id, citizen_id, municipality, delivered_on, quantity)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(delivered.orderId().value(), product, delivered.citizenId().value(),
-                            delivered.paidBy().value(), Date.valueOf(day), quantity)
-                    .update());
+            products.forEach((product, quantity) -> {
+                ProductId id = new ProductId(product);
+                OptionalLong price = assortment.priceOn(id, day);
+                jdbc.sql("""
+                        insert into statistics.delivered_line (order_id, product_id, citizen_id, municipality, delivered_on,
+                            quantity, area_code, price_ore) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(delivered.orderId().value(), product, delivered.citizenId().value(),
+                                delivered.paidBy().value(), Date.valueOf(day), quantity,
+                                assortment.product(id).map(ProductView::areaCode).orElse(null),
+                                price.isPresent() ? price.getAsLong() : null)
+                        .update();
+            });
+            addFigures("delivered-line", delivered.orderId().value(), 1);
         }
     }
 

@@ -1,15 +1,22 @@
--- What a delivered order brought a citizen, per product: the consumption that grants are compared with.
-CREATE TABLE statistics.delivered_line
+-- The monthly statistics report of a municipality for a month, kept in the platform as sent.
+CREATE TABLE statistics.monthly_report
 (
-    order_id     UUID NOT NULL,
-    product_id   UUID NOT NULL,
-    citizen_id   UUID NOT NULL,
-    municipality TEXT NOT NULL,
-    delivered_on DATE NOT NULL,
-    quantity     INT  NOT NULL,
-    PRIMARY KEY (order_id, product_id)
+    id           UUID PRIMARY KEY,
+    municipality TEXT        NOT NULL,
+    month        DATE        NOT NULL CHECK (extract(day FROM month) = 1),
+    pdf          BYTEA       NOT NULL,
+    xlsx         BYTEA       NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL,
+    UNIQUE (municipality, month)
 );
-CREATE INDEX delivered_line_citizen ON statistics.delivered_line (citizen_id, product_id, delivered_on);
+
+-- Who receives a municipality's monthly report by e-mail.
+CREATE TABLE statistics.report_recipient
+(
+    municipality TEXT NOT NULL,
+    email        TEXT NOT NULL CHECK (length(email) <= 254),
+    PRIMARY KEY (municipality, email)
+);
 
 -- Granted product lines whose consumption drifted from the grant over the last three limit
 -- periods, as last computed by the job statistics-consumption-drift (replaced on every run).
