@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.dhatim.fastexcel.Workbook;
@@ -18,6 +19,10 @@ import org.thymeleaf.context.Context;
 /** A dashboard view as rows (for CSV), as a spreadsheet whose numbers are numbers, and as a PDF. */
 @Component
 class DashboardExports {
+
+    /** The base the report's stylesheet (pdf/statistics-report.css) is found against. */
+    private static final String STYLES = Objects.requireNonNull(DashboardExports.class.getResource(
+            "/pdf/statistics-report.css")).toExternalForm();
 
     private final MessageSource messages;
     private final ITemplateEngine templates;
@@ -68,7 +73,7 @@ class DashboardExports {
         return out.toByteArray();
     }
 
-    /** The figures and the contacts per topic on a printable page (templates/statistics/report.html). */
+    /** The figures and the contacts per topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
     byte[] pdf(Dashboards.View view, Locale locale) {
         Context context = new Context(locale);
         context.setVariable("view", view);
@@ -76,7 +81,7 @@ class DashboardExports {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html, null);
+            builder.withHtmlContent(html, STYLES);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
