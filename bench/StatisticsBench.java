@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * written them (once per data directory): CITIZENS citizens spread over every municipality, each
  * with a grant, an order a month for two years (the year shown and the year before, which the
  * dashboard compares with), delivered two days later, a support contact a quarter and a work
- * order a year. Then logs in as Aarhus's caseworker through the login form and opens
+ * order a year; then builds the monthly pre-aggregates from them with the function the rebuild
+ * job uses (the listeners keep them up event by event). Then logs in as Aarhus's caseworker through the login form and opens
  * /statistics for 2026 RUNS times: the page's time as the client sees it beside the time of its
  * SQL alone, which the page reports in its Server-Timing header.
  *
@@ -62,8 +63,13 @@ public class StatisticsBench {
                         insert into statistics.work_order_fact
                         select gen_random_uuid(), municipality, 'SETUP', 30 + (random() * 60)::int, random() < 0.05, d::date
                         from bench_citizen, generate_series(date '2025-05-20', date '2026-05-20', interval '1 year') d""");
-                sql.execute("analyze statistics.grant_fact, statistics.order_fact, statistics.contact_fact, statistics.work_order_fact");
                 System.out.printf("wrote the projections of %,d citizens in %,d ms%n", citizens, (System.nanoTime() - start) / 1_000_000);
+                start = System.nanoTime();
+                sql.execute("select statistics.rebuild_monthly_figures()");
+                sql.execute("analyze statistics.grant_fact, statistics.order_fact, statistics.contact_fact, statistics.work_order_fact,"
+                        + " statistics.monthly_figure, statistics.citizen_order_year");
+                System.out.printf("built the monthly pre-aggregates from them (what the listeners keep up event by event) in %,d ms%n",
+                        (System.nanoTime() - start) / 1_000_000);
             }
             System.out.printf("rows: %,d orders, %,d grants, %,d contacts, %,d work orders in %d municipalities%n",
                     count(sql, "select count(*) from statistics.order_fact"), count(sql, "select count(*) from statistics.grant_fact"),

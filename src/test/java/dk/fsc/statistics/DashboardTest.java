@@ -15,6 +15,9 @@ import java.util.UUID;
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
+import dk.fsc.grants.GrantId;
+import dk.fsc.grants.GrantMade;
+import dk.fsc.jobs.Jobs;
 import dk.fsc.orders.OrderDelivered;
 import dk.fsc.orders.OrderId;
 import dk.fsc.orders.OrderLine;
@@ -67,6 +70,9 @@ class DashboardTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Jobs jobs;
+
     @Test
     void aCaseworkerSeesHerMunicipalityBesideTheSuppressedAverageOfTheOthers() throws IOException {
         ordersIn(AARHUS, 3);
@@ -88,6 +94,16 @@ class DashboardTest {
         assertThat(line(own, "contactMinutes")).startsWith("7 ");
         assertThat(line(own, "missedTargets")).startsWith("1 ");
         assertThat(line(own, "leadTimeDays")).startsWith("2.0 ");
+        assertThat(line(own, "costKroner")).as("6 flat baseplates at 802.00 kr, the assortment's price of 2030")
+                .startsWith("4812.0 0.0 0.0 ");
+        assertThat(line(own, "costPerCitizenKroner")).startsWith("1604.0 none none ");
+        assertThat(own.path("areas").get(0).path("items").asLong()).isEqualTo(6);
+        assertThat(own.path("areas").get(0).path("costKroner").decimalValue()).isEqualByComparingTo("4812.00");
+        JsonNode days = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?from=2029-12-15&to=2030-01-10")
+                .json();
+        assertThat(line(days, "citizensOrdering")).as("whole months from the pre-aggregates, other days from the facts")
+                .startsWith("3 ");
+        assertThat(line(days, "contacts")).startsWith("1 ");
         assertThat(own.path("municipalities").isEmpty()).as("a caseworker sees no municipality by name").isTrue();
         assertThat(Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?scope=municipality:730").status())
                 .isEqualTo(404);
@@ -100,11 +116,32 @@ class DashboardTest {
 
         WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
         String page = caseworker.get("/statistics?" + JANUARY_2030).body();
-        assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5");
+        assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5", "topics-chart-desc");
         String csv = caseworker.get("/statistics/export.csv?" + JANUARY_2030).body();
         assertThat(csv).contains("Borgere, der har bestilt;3;0;0;under 5");
         assertThat(spreadsheetRow(caseworker.getBytes("/statistics/export.xlsx?" + JANUARY_2030), "Borgere, der har bestilt"))
                 .isEqualTo("3 0 0 under 5");
+    }
+
+    @Test
+    void aCitizenUsingFarLessThanGrantedIsOnTheCaseworkersWorkList() {
+        CitizenId citizen = new CitizenId(UUID.fromString("a0000000-0000-4000-8000-000000000751"));
+        publish(List.of(new GrantMade(new GrantId(UUID.fromString("c0000000-0000-4000-8000-000000000751")), citizen,
+                AARHUS)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("grant_fact where citizen_id = '" + citizen.value() + "'") == 1);
+        jobs.runNow("statistics-consumption-drift");
+
+        JsonNode drifts = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics/consumption-drift").json();
+        assertThat(drifts.toString()).as("3 flat baseplates a month granted, none delivered August to October")
+                .contains("\"kind\":\"OVER_GRANTED\"", "\"granted\":3", "\"consumed\":[0,0,0]",
+                        "\"firstPeriod\":\"2026-08-01\"");
+        assertThat(Api.as(port, "caseworker-randers", "demo").get("/api/v1/statistics/consumption-drift").json()
+                .toString()).doesNotContain(citizen.value().toString());
+        WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
+        assertThat(caseworker.get("/").body()).contains("drift-panel", "/statistics/consumption-drift");
+        assertThat(caseworker.get("/statistics/consumption-drift").body())
+                .contains("Bruger langt mindre end bevilget", "0, 0, 0 (fra 01-08-2026)");
     }
 
     @Test

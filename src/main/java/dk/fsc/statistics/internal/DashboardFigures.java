@@ -2,6 +2,7 @@ package dk.fsc.statistics.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,67 +27,82 @@ class DashboardFigures {
         this.jdbc = jdbc;
     }
 
-    /** Raw sums per municipality code for the days {@code from} to {@code to}, both included. */
+    /**
+     * Raw sums per municipality code for the days {@code from} to {@code to}, both included: the
+     * whole months from the monthly pre-aggregates, the days before and after them from the facts.
+     */
     Map<String, Map<String, Long>> sums(LocalDate from, LocalDate to) {
         Map<String, Map<String, Long>> sums = new HashMap<>();
-        Date first = Date.valueOf(from);
-        Date last = Date.valueOf(to);
-        Date after = Date.valueOf(to.plusDays(1));
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1);
+        List<LocalDate[]> days = new ArrayList<>();
+        if (!firstMonth.isBefore(afterMonths)) {
+            days.add(new LocalDate[] { from, to });
+        } else {
+            collect(sums, """
+                    select municipality, metric, sum(value) from statistics.monthly_figure
+                    where month >= ? and month < ? group by 1, 2""", Date.valueOf(firstMonth), Date.valueOf(afterMonths));
+            if (from.isBefore(firstMonth)) {
+                days.add(new LocalDate[] { from, firstMonth.minusDays(1) });
+            }
+            if (!to.isBefore(afterMonths)) {
+                days.add(new LocalDate[] { afterMonths, to });
+            }
+        }
+        for (LocalDate[] part : days) {
+            collect(sums, """
+                    select municipality, metric, sum(value) from statistics.fact_figure
+                    where day between ? and ? group by 1, 2""", Date.valueOf(part[0]), Date.valueOf(part[1]));
+        }
+        citizensOrdering(sums, firstMonth, afterMonths, days);
         collect(sums, """
-                select municipality, count(*) as "ordersPlaced", count(distinct citizen_id) as "citizensOrdering"
-                from statistics.order_fact where order_date between ? and ? group by municipality""", first, last);
-        collect(sums, """
-                select municipality, count(*) as "deliveredOrders", sum(items) as "itemsDelivered",
-                    sum(extract(epoch from delivered_at - order_date::timestamp at time zone 'Europe/Copenhagen') / 3600)::bigint
-                        as "leadHoursSum"
-                from statistics.order_fact
-                where delivered_at >= ?::date::timestamp at time zone 'Europe/Copenhagen'
-                  and delivered_at < ?::date::timestamp at time zone 'Europe/Copenhagen'
-                group by municipality""", first, after);
-        collect(sums, """
-                select municipality, count(distinct citizen_id) as "citizensWithGrants" from statistics.grant_fact
-                where made_on <= ? and (ends_on is null or ends_on > ?) group by municipality""", last, last);
-        collect(sums, """
-                select payer_code as municipality, count(*) as "contacts", sum(minutes) as "contactMinutes"
-                from statistics.contact_fact where payer_kind = 'MUNICIPALITY' and contact_date between ? and ?
-                group by payer_code""", first, last);
-        collect(sums, """
-                select municipality, count(*) as "workOrders", sum(minutes) as "technicianMinutes",
-                    count(*) filter (where missed_target) as "missedTargets"
-                from statistics.work_order_fact where completed_on between ? and ? group by municipality""", first, last);
+                select municipality, 'citizensWithGrants', count(distinct citizen_id) from statistics.grant_fact
+                where made_on <= ? and (ends_on is null or ends_on > ?) group by municipality""",
+                Date.valueOf(to), Date.valueOf(to));
         return sums;
+    }
+
+    /**
+     * Citizens who ordered at least once: in the whole months from the months each ordered in a
+     * year (one row a citizen and year), in the other days from the orders; each counted once.
+     */
+    private void citizensOrdering(Map<String, Map<String, Long>> sums, LocalDate firstMonth, LocalDate afterMonths,
+            List<LocalDate[]> days) {
+        List<Integer> years = new ArrayList<>();
+        List<Integer> masks = new ArrayList<>();
+        for (LocalDate month = firstMonth; month.isBefore(afterMonths); month = month.plusMonths(1)) {
+            if (years.isEmpty() || years.getLast() != month.getYear()) {
+                years.add(month.getYear());
+                masks.add(0);
+            }
+            masks.set(masks.size() - 1, masks.getLast() | 1 << (month.getMonthValue() - 1));
+        }
+        StringBuilder sql = new StringBuilder("""
+                select municipality, 'citizensOrdering', count(*) from (
+                    select municipality, citizen_id from statistics.citizen_order_year c
+                    join unnest(?::int[], ?::int[]) p (year, mask) on c.year = p.year and c.months & p.mask <> 0""");
+        List<Object> params = new ArrayList<>(List.of(years.toArray(Integer[]::new), masks.toArray(Integer[]::new)));
+        for (LocalDate[] part : days) {
+            sql.append(" union select municipality, citizen_id from statistics.order_fact where order_date between ? and ?");
+            params.add(Date.valueOf(part[0]));
+            params.add(Date.valueOf(part[1]));
+        }
+        collect(sums, sql.append(") c group by municipality").toString(), params.toArray());
     }
 
     /** Orders awaiting approval on {@code today} per municipality, and the sum of their ages in days. */
     Map<String, Map<String, Long>> awaiting(LocalDate today) {
         Map<String, Map<String, Long>> sums = new HashMap<>();
         collect(sums, """
-                select municipality, count(*) as "awaitingApproval", sum(? - order_date) as "awaitingAgeDaysSum"
-                from statistics.order_fact where status = 'AWAITING_APPROVAL' group by municipality""",
-                Date.valueOf(today));
+                select municipality, metric, value from statistics.order_fact,
+                    lateral (values ('awaitingApproval', 1), ('awaitingAgeDaysSum', ? - order_date)) v (metric, value)
+                where status = 'AWAITING_APPROVAL'""", Date.valueOf(today));
         return sums;
-    }
-
-    /** Support contacts and minutes per topic for a set of municipalities. */
-    Map<String, long[]> contactsByTopic(List<String> municipalities, LocalDate from, LocalDate to) {
-        Map<String, long[]> topics = new java.util.TreeMap<>();
-        jdbc.sql("""
-                select topic, count(*) as contacts, sum(minutes) as minutes from statistics.contact_fact
-                where payer_kind = 'MUNICIPALITY' and payer_code = any(?) and contact_date between ? and ?
-                group by topic""")
-                .params(municipalities.toArray(String[]::new), Date.valueOf(from), Date.valueOf(to))
-                .query(rs -> {
-                    topics.put(rs.getString("topic"), new long[] { rs.getLong("contacts"), rs.getLong("minutes") });
-                });
-        return topics;
     }
 
     private void collect(Map<String, Map<String, Long>> sums, String sql, Object... params) {
         jdbc.sql(sql).params(params).query(rs -> {
-            Map<String, Long> figures = sums.computeIfAbsent(rs.getString("municipality"), code -> new HashMap<>());
-            for (int column = 2; column <= rs.getMetaData().getColumnCount(); column++) {
-                figures.put(rs.getMetaData().getColumnLabel(column), rs.getLong(column));
-            }
+            sums.computeIfAbsent(rs.getString(1), code -> new HashMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
         });
     }
 }

@@ -1,10 +1,7 @@
 package dk.fsc.statistics.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,8 +9,6 @@ import java.util.stream.Collectors;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,10 +26,14 @@ class DashboardPages {
 
     private final Dashboards dashboards;
     private final MessageSource messages;
+    private final DashboardExports exports;
+    private final MonthlyReports reports;
 
-    DashboardPages(Dashboards dashboards, MessageSource messages) {
+    DashboardPages(Dashboards dashboards, MessageSource messages, DashboardExports exports, MonthlyReports reports) {
         this.dashboards = dashboards;
         this.messages = messages;
+        this.exports = exports;
+        this.reports = reports;
     }
 
     @GetMapping("/statistics")
@@ -46,6 +45,9 @@ class DashboardPages {
         try {
             Dashboards.View view = dashboards.view(scope, from, to);
             model.addAttribute("view", view);
+            if (view.scope().kind().equals("municipality")) {
+                model.addAttribute("reports", reports.list(view.scope().municipalities().getFirst()));
+            }
             response.setHeader("Server-Timing", "sql;desc=\"the figures' queries\";dur=" + view.sqlTime().toNanos() / 1e6);
         } catch (DomainException e) {
             if (e.errors().isEmpty()) {
@@ -54,6 +56,8 @@ class DashboardPages {
             model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("view", dashboards.view(scope, null, null));
         }
+        Dashboards.View shown = (Dashboards.View) model.getAttribute("view");
+        model.addAttribute("topicMax", shown == null ? 0 : shown.topics().values().stream().mapToLong(t -> t[0]).max().orElse(0));
         return "statistics/dashboard";
     }
 
@@ -63,7 +67,7 @@ class DashboardPages {
         Dashboards.View view = dashboards.view(scope, from, to);
         Locale locale = LocaleContextHolder.getLocale();
         StringBuilder csv = new StringBuilder();
-        for (List<Object> row : rows(view, locale)) {
+        for (List<Object> row : exports.rows(view, locale)) {
             csv.append(row.stream().map(cell -> cell instanceof BigDecimal number ? number.toPlainString().replace('.', ',')
                     : String.valueOf(cell)).collect(Collectors.joining(";"))).append("\r\n");
         }
@@ -74,49 +78,15 @@ class DashboardPages {
     /** The same figures as the CSV, as a spreadsheet whose numbers are numbers. */
     @GetMapping("/statistics/export.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) @Nullable String scope,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to)
-            throws IOException {
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
         Dashboards.View view = dashboards.view(scope, from, to);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "FSC", "1.0");
-        Worksheet sheet = workbook.newWorksheet(messages.getMessage("statistics.title", null, LocaleContextHolder.getLocale()));
-        List<List<Object>> rows = rows(view, LocaleContextHolder.getLocale());
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                Object cell = rows.get(r).get(c);
-                if (cell instanceof BigDecimal number) {
-                    sheet.value(r, c, number);
-                } else if (!"".equals(cell)) {
-                    sheet.value(r, c, (String) cell);
-                }
-            }
-        }
-        sheet.width(0, 40);
-        workbook.finish();
-        return attachment(view, "xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), out.toByteArray());
+        return attachment(view, "xlsx", MediaType.parseMediaType(MonthlyReports.XLSX),
+                exports.xlsx(view, LocaleContextHolder.getLocale()));
     }
 
     private static ResponseEntity<byte[]> attachment(Dashboards.View view, String extension, MediaType type, byte[] body) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistik-" + view.from() + "." + extension + "\"")
                 .body(body);
-    }
-
-    /** The export's rows: the header, then per metric its name and its cells (a number, "under 5", or empty). */
-    private List<List<Object>> rows(Dashboards.View view, Locale locale) {
-        List<List<Object>> rows = new ArrayList<>();
-        List<Object> header = new ArrayList<>();
-        header.add(messages.getMessage("statistics.metric", null, locale));
-        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
-        rows.add(header);
-        for (Dashboards.Line line : view.lines()) {
-            List<Object> row = new ArrayList<>();
-            row.add(messages.getMessage("statistics.metric." + line.metric(), null, locale));
-            line.cells().forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
-                    : cell.value() == null ? "" : cell.value()));
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -10,8 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dk.fsc.assortment.Assortment;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
@@ -23,6 +26,7 @@ import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +43,8 @@ public class Dashboards {
 
     static final int SUPPRESS_BELOW = 5;
     static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
-            "itemsDelivered", "leadTimeDays", "awaitingApproval", "awaitingAgeDays", "contacts", "contactMinutes",
-            "workOrders", "technicianMinutes", "missedTargets");
+            "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
+            "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets");
     private static final List<String> NOW_ONLY = List.of("awaitingApproval", "awaitingAgeDays");
 
     /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
@@ -56,12 +60,17 @@ public class Dashboards {
     public record MunicipalityRow(String code, String name, List<Cell> cells) {
     }
 
+    /** Items delivered in a product area (as the assortment places each product) and their cost in kroner. */
+    public record AreaFigures(String code, String name, long items, BigDecimal costKroner) {
+    }
+
     /**
      * @param columns        current, previous, lastYear and, for one municipality, others
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
-            List<String> columns, List<Line> lines, Map<String, long[]> topics, List<MunicipalityRow> municipalities,
+            List<String> columns, List<Line> lines, Map<String, long[]> topics, List<AreaFigures> areas,
+            List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -69,12 +78,15 @@ public class Dashboards {
     private final ReferenceData referenceData;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final Assortment assortment;
 
-    Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock) {
+    Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock,
+            Assortment assortment) {
         this.figures = figures;
         this.referenceData = referenceData;
         this.currentUsers = currentUsers;
         this.clock = clock;
+        this.assortment = assortment;
     }
 
     @Transactional(readOnly = true)
@@ -93,19 +105,47 @@ public class Dashboards {
                     }
                     return scopes.getFirst();
                 });
-        LocalDate[] previous = previous(from, to);
-        boolean own = scope.kind().equals("municipality");
         boolean municipalUser = user.municipalityCode() != null && user.has(Role.MUNICIPAL_CASEWORKER)
                 && !user.hasAny(Role.FSC_ADMIN, Role.REGION_ANALYST, Role.FINANCE);
+        return compute(scope, scopes, from, to, today, municipalUser);
+    }
 
+    /**
+     * A municipality's figures for a period as its own caseworker sees them (beside the others'
+     * average, no municipality by name), for the monthly report: no user, so the caller decides.
+     */
+    @Transactional(readOnly = true)
+    View ofMunicipality(String code, LocalDate from, LocalDate to, LocalDate today) {
+        Scope scope = new Scope("municipality:" + code, "municipality", name(code), List.of(code));
+        return compute(scope, List.of(scope), from, to, today, true);
+    }
+
+    private View compute(Scope scope, List<Scope> scopes, LocalDate from, LocalDate to, LocalDate today,
+            boolean municipalUser) {
+        LocalDate[] previous = previous(from, to);
+        boolean own = scope.kind().equals("municipality");
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
-        Map<String, long[]> topics = figures.contactsByTopic(scope.municipalities(), from, to);
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
+        Map<String, long[]> topics = new TreeMap<>();
+        Map<String, long[]> byArea = new TreeMap<>();
+        total(current, scope.municipalities()).forEach((metric, value) -> {
+            String[] split = metric.split(":", 2);
+            if (split.length == 2) {
+                Map<String, long[]> into = split[0].startsWith("contact") ? topics : byArea;
+                into.computeIfAbsent(split[1], t -> new long[2])[split[0].equals("contacts")
+                        || split[0].equals("itemsDelivered") ? 0 : 1] = value;
+            }
+        });
+        Locale locale = LocaleContextHolder.getLocale();
+        List<AreaFigures> areas = assortment.areas().stream().filter(area -> byArea.containsKey(area.code()))
+                .map(area -> new AreaFigures(area.code(), area.name(locale), byArea.get(area.code())[0],
+                        kroner(byArea.get(area.code())[1], 1)))
+                .toList();
 
         List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
                 .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
@@ -135,7 +175,7 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, rows, scopes, sqlTime);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, rows, scopes, sqlTime);
     }
 
     /** The scopes the user may look at, her default first. */
@@ -172,14 +212,23 @@ public class Dashboards {
     /** A metric of summed figures divided by {@code over} (the number of municipalities of an average). */
     static Cell cell(String metric, Map<String, Long> sums, int over, boolean suppress) {
         BigDecimal value = switch (metric) {
-            case "leadTimeDays" -> ratio(sums.getOrDefault("leadHoursSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24);
+            case "leadTimeDays" -> ratio(sums.getOrDefault("leadMinutesSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24 * 60);
+            case "costKroner" -> kroner(sums.getOrDefault("costOre", 0L), over);
+            case "costPerCitizenKroner" -> sums.getOrDefault("citizensOrdering", 0L) == 0 ? null
+                    : kroner(sums.getOrDefault("costOre", 0L), sums.get("citizensOrdering"));
             case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };
-        boolean suppressed = suppress && value != null && DashboardFigures.CITIZEN_COUNTS.contains(metric)
-                && value.signum() > 0 && value.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
+        BigDecimal citizens = DashboardFigures.CITIZEN_COUNTS.contains(metric) ? value
+                : metric.equals("costPerCitizenKroner") ? BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L)) : null;
+        boolean suppressed = suppress && value != null && citizens != null
+                && citizens.signum() > 0 && citizens.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
         return suppressed ? new Cell(null, true) : new Cell(value, false);
+    }
+
+    private static BigDecimal kroner(long ore, long over) {
+        return BigDecimal.valueOf(ore).divide(BigDecimal.valueOf(over * 100), 2, RoundingMode.HALF_UP);
     }
 
     private static @Nullable BigDecimal ratio(long sum, long count) {

@@ -4,7 +4,14 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductView;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.grants.GrantEnded;
 import dk.fsc.grants.GrantMade;
@@ -22,27 +29,41 @@ import org.springframework.stereotype.Component;
  * Keeps the statistics' own projections from the other modules' events. Every write is keyed
  * by the id of what caused it and leaves a row as it is when the event was heard before, so a
  * redelivered event changes nothing; a status heard out of order never moves a delivered order back.
+ * A fact that is new (or a contact's newer revision) adds its lines of {@code statistics.fact_figure}
+ * to the monthly pre-aggregates in the same transaction, so those are counted exactly once too.
  */
 @Component
 class Projections {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Assortment assortment;
 
-    Projections(JdbcClient jdbc, Clock clock) {
+    Projections(JdbcClient jdbc, Clock clock, Assortment assortment) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.assortment = assortment;
     }
 
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into statistics.order_fact (order_id, citizen_id, municipality, order_date, status, items)
                 values (?, ?, ?, ?, ?, ?) on conflict (order_id) do nothing""")
                 .params(placed.orderId().value(), placed.citizenId().value(), placed.municipality().value(),
                         Date.valueOf(placed.orderDate()), placed.status().name(),
                         placed.lines().stream().mapToInt(OrderLine::quantity).sum())
                 .update();
+        if (inserted == 1) {
+            addFigures("order-placed", placed.orderId().value(), 1);
+            jdbc.sql("""
+                    insert into statistics.citizen_order_year (municipality, citizen_id, year, months) values (?, ?, ?, ?)
+                    on conflict (year, municipality, citizen_id) do update
+                    set months = statistics.citizen_order_year.months | excluded.months""")
+                    .params(placed.municipality().value(), placed.citizenId().value(), placed.orderDate().getYear(),
+                            1 << (placed.orderDate().getMonthValue() - 1))
+                    .update();
+        }
     }
 
     @ApplicationModuleListener
@@ -53,12 +74,31 @@ class Projections {
 
     @ApplicationModuleListener
     void on(OrderDelivered delivered) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update statistics.order_fact set status = 'DELIVERED', delivered_at = ?,
-                    items = ? where order_id = ?""")
+                    items = ? where order_id = ? and delivered_at is null""")
                 .params(Timestamp.from(delivered.deliveredAt()),
                         delivered.lines().stream().mapToInt(OrderLine::quantity).sum(), delivered.orderId().value())
                 .update();
+        if (updated == 1) {
+            addFigures("order-delivered", delivered.orderId().value(), 1);
+            Map<UUID, Integer> products = new LinkedHashMap<>();
+            delivered.lines().forEach(line -> products.merge(line.productId().value(), line.quantity(), Integer::sum));
+            LocalDate day = LocalDate.ofInstant(delivered.deliveredAt(), TimeConfiguration.DANISH_TIME);
+            products.forEach((product, quantity) -> {
+                ProductId id = new ProductId(product);
+                OptionalLong price = assortment.priceOn(id, day);
+                jdbc.sql("""
+                        insert into statistics.delivered_line (order_id, product_id, citizen_id, municipality, delivered_on,
+                            quantity, area_code, price_ore) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(delivered.orderId().value(), product, delivered.citizenId().value(),
+                                delivered.paidBy().value(), Date.valueOf(day), quantity,
+                                assortment.product(id).map(ProductView::areaCode).orElse(null),
+                                price.isPresent() ? price.getAsLong() : null)
+                        .update();
+            });
+            addFigures("delivered-line", delivered.orderId().value(), 1);
+        }
     }
 
     @ApplicationModuleListener
@@ -78,28 +118,49 @@ class Projections {
                 .params(Date.valueOf(ended.endsOn()), Date.valueOf(ended.endsOn()), ended.grantId().value()).update();
     }
 
+    /** A newer revision takes the older one's figures back out before it adds its own. */
     @ApplicationModuleListener
     void on(ContactRegistered contact) {
-        jdbc.sql("""
+        Object[] values = { contact.contactId(), contact.revision(), contact.billedTo().kind().name(),
+                contact.billedTo().code(), contact.topic().name(), contact.minutes(), Date.valueOf(contact.contactDate()) };
+        int inserted = jdbc.sql("""
                 insert into statistics.contact_fact (contact_id, revision, payer_kind, payer_code, topic, minutes, contact_date)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (contact_id) do update set revision = excluded.revision, payer_kind = excluded.payer_kind,
-                    payer_code = excluded.payer_code, topic = excluded.topic, minutes = excluded.minutes,
-                    contact_date = excluded.contact_date
-                where statistics.contact_fact.revision < excluded.revision""")
-                .params(contact.contactId(), contact.revision(), contact.billedTo().kind().name(),
-                        contact.billedTo().code(), contact.topic().name(), contact.minutes(),
-                        Date.valueOf(contact.contactDate()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing""").params(values).update();
+        if (inserted == 0) {
+            boolean newer = jdbc.sql("select revision < ? from statistics.contact_fact where contact_id = ? for update")
+                    .params(contact.revision(), contact.contactId()).query(Boolean.class).single();
+            if (!newer) {
+                return;
+            }
+            addFigures("contact", contact.contactId(), -1);
+            jdbc.sql("""
+                    update statistics.contact_fact set revision = ?, payer_kind = ?, payer_code = ?, topic = ?, minutes = ?,
+                        contact_date = ? where contact_id = ?""")
+                    .params(values[1], values[2], values[3], values[4], values[5], values[6], values[0]).update();
+        }
+        addFigures("contact", contact.contactId(), 1);
     }
 
     @ApplicationModuleListener
     void on(WorkOrderCompleted completed) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into statistics.work_order_fact (work_order_id, municipality, type, minutes, missed_target, completed_on)
                 values (?, ?, ?, ?, ?, ?) on conflict (work_order_id) do nothing""")
                 .params(completed.workOrderId(), completed.municipality().value(), completed.type().name(),
                         completed.minutes(), completed.missedTarget(), Date.valueOf(completed.completedOn()))
                 .update();
+        if (inserted == 1) {
+            addFigures("work-order", completed.workOrderId(), 1);
+        }
+    }
+
+    /** Adds (sign 1) or takes back (sign -1) a fact's lines of the figures to its month's pre-aggregates. */
+    private void addFigures(String kind, UUID factId, int sign) {
+        jdbc.sql("""
+                insert into statistics.monthly_figure (municipality, month, metric, value)
+                select municipality, date_trunc('month', day)::date, metric, sum(value) * ?
+                from statistics.fact_figure where kind = ? and fact_id = ? group by 1, 2, 3
+                on conflict (month, municipality, metric) do update set value = statistics.monthly_figure.value + excluded.value""")
+                .params(sign, kind, factId).update();
     }
 }

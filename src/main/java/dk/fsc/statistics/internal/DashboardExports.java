@@ -1,0 +1,92 @@
+package dk.fsc.statistics.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** A dashboard view as rows (for CSV), as a spreadsheet whose numbers are numbers, and as a PDF. */
+@Component
+class DashboardExports {
+
+    /** The base the report's stylesheet (pdf/statistics-report.css) is found against. */
+    private static final String STYLES = Objects.requireNonNull(DashboardExports.class.getResource(
+            "/pdf/statistics-report.css")).toExternalForm();
+
+    private final MessageSource messages;
+    private final ITemplateEngine templates;
+
+    DashboardExports(MessageSource messages, ITemplateEngine templates) {
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    /** The header, then per metric its name and its cells (a number, "under 5", or empty). */
+    List<List<Object>> rows(Dashboards.View view, Locale locale) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>();
+        header.add(messages.getMessage("statistics.metric", null, locale));
+        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
+        rows.add(header);
+        for (Dashboards.Line line : view.lines()) {
+            List<Object> row = new ArrayList<>();
+            row.add(messages.getMessage("statistics.metric." + line.metric(), null, locale));
+            line.cells().forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
+                    : cell.value() == null ? "" : cell.value()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    byte[] xlsx(Dashboards.View view, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook workbook = new Workbook(out, "FSC", "1.0");
+            Worksheet sheet = workbook.newWorksheet(messages.getMessage("statistics.title", null, locale));
+            List<List<Object>> rows = rows(view, locale);
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object cell = rows.get(r).get(c);
+                    if (cell instanceof BigDecimal number) {
+                        sheet.value(r, c, number);
+                    } else if (!"".equals(cell)) {
+                        sheet.value(r, c, (String) cell);
+                    }
+                }
+            }
+            sheet.width(0, 40);
+            workbook.finish();
+        } catch (IOException e) {
+            throw new IllegalStateException("The spreadsheet could not be written", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The figures and the contacts per topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
+    byte[] pdf(Dashboards.View view, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("view", view);
+        String html = templates.process("statistics/report", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, STYLES);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("The PDF could not be written", e);
+        }
+    }
+}
