@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.helger.phive.oioubl.OIOUBLValidation;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductId;
@@ -22,7 +21,7 @@ import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
-import dk.fsc.invoicing.internal.OioublTest;
+import dk.fsc.invoicing.internal.EInvoiceTest;
 import dk.fsc.orders.OrderId;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
@@ -174,7 +173,9 @@ class MonthRunTest {
         String invoiceId = invoice.path("invoice").path("id").asString();
         Api.Response xml = finance.get("/api/v1/invoices/" + invoiceId + "/documents/xml", "application/xml");
         assertThat(xml.status()).isEqualTo(200);
-        assertThat(OioublTest.errors(xml.body(), OIOUBLValidation.VID_OIOUBL_INVOICE_1_17_1)).isEmpty();
+        assertThat(EInvoiceTest.errors(xml.body(), EInvoiceTest.OIOUBL_INVOICE)).isEmpty();
+        assertThat(EInvoiceTest.errors(finance.get("/api/v1/invoices/" + invoiceId + "/documents/peppol",
+                "application/xml").body(), EInvoiceTest.PEPPOL_INVOICE)).isEmpty();
         assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/pdf", "application/pdf").body())
                 .startsWith("%PDF");
         assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/csv", "text/csv").body())

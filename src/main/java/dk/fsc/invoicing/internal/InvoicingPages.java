@@ -147,4 +147,9 @@ class InvoicingPages {
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable String extension) {
         return documents.download(id, extension);
     }
+
+    @GetMapping("/invoicing/invoices/{id}/peppol.xml")
+    ResponseEntity<byte[]> downloadPeppol(@PathVariable UUID id) {
+        return documents.download(id, "peppol");
+    }
 }
