@@ -38,11 +38,7 @@ final class Oioubl {
             }
             w.text("DocumentCurrencyCode", "DKK");
             if (credit) {
-                w.start("BillingReference");
-                w.start("InvoiceDocumentReference");
-                w.text("ID", String.valueOf(invoice.creditedNumber()));
-                w.end();
-                w.end();
+                w.billingReference(invoice.creditedNumber());
             }
             supplier(w, supplier);
             customer(w, invoice);
@@ -62,15 +58,7 @@ final class Oioubl {
                 w.end();
                 w.end();
             }
-            w.start("TaxTotal");
-            w.amount("TaxAmount", invoice.vatOre());
-            if (invoice.taxableOre() != 0 || invoice.exemptOre() == 0) {
-                subtotal(w, invoice.taxableOre(), invoice.vatOre(), false);
-            }
-            if (invoice.exemptOre() != 0) {
-                subtotal(w, invoice.exemptOre(), 0, true);
-            }
-            w.end();
+            w.taxTotal(invoice, Oioubl::subtotal);
             w.start("LegalMonetaryTotal");
             w.amount("LineExtensionAmount", invoice.taxableOre() + invoice.exemptOre());
             w.amount("TaxExclusiveAmount", invoice.vatOre());

@@ -48,11 +48,7 @@ final class Peppol {
                     .filter(earliest -> earliest.isBefore(invoice.month().atDay(1))).orElse(invoice.month().atDay(1));
             period(w, from, invoice.month().atEndOfMonth());
             if (credit) {
-                w.start("BillingReference");
-                w.start("InvoiceDocumentReference");
-                w.text("ID", String.valueOf(invoice.creditedNumber()));
-                w.end();
-                w.end();
+                w.billingReference(invoice.creditedNumber());
             }
             party(w, "AccountingSupplierParty", supplier.gln(), supplier.name(),
                     supplier.street() + " " + supplier.buildingNumber(), supplier.city(), supplier.postalZone());
@@ -88,15 +84,7 @@ final class Peppol {
             w.text("Note", credit ? "Krediterer faktura " + invoice.creditedNumber()
                     : "Netto " + supplier.paymentDays() + " dage");
             w.end();
-            w.start("TaxTotal");
-            w.amount("TaxAmount", invoice.vatOre());
-            if (invoice.taxableOre() != 0 || invoice.exemptOre() == 0) {
-                subtotal(w, invoice.taxableOre(), invoice.vatOre(), false);
-            }
-            if (invoice.exemptOre() != 0) {
-                subtotal(w, invoice.exemptOre(), 0, true);
-            }
-            w.end();
+            w.taxTotal(invoice, Peppol::subtotal);
             long net = invoice.taxableOre() + invoice.exemptOre();
             w.start("LegalMonetaryTotal");
             w.amount("LineExtensionAmount", net);

@@ -70,4 +70,31 @@ final class UblWriter {
     void amount(String name, long ore) throws XMLStreamException {
         text(name, BigDecimal.valueOf(ore, 2).toPlainString(), "currencyID", "DKK");
     }
+
+    /** A credit note's reference to the invoice it credits. */
+    void billingReference(long invoiceNumber) throws XMLStreamException {
+        start("BillingReference");
+        start("InvoiceDocumentReference");
+        text("ID", String.valueOf(invoiceNumber));
+        end();
+        end();
+    }
+
+    /** One VAT breakdown: its taxable amount, its VAT, and whether it is the exempt category. */
+    interface Subtotal {
+        void write(UblWriter ubl, long taxableOre, long vatOre, boolean exempt) throws XMLStreamException;
+    }
+
+    /** The document's VAT: the total, then the taxed breakdown (also when all is zero) and the exempt one, if any. */
+    void taxTotal(Invoices.Invoice invoice, Subtotal subtotal) throws XMLStreamException {
+        start("TaxTotal");
+        amount("TaxAmount", invoice.vatOre());
+        if (invoice.taxableOre() != 0 || invoice.exemptOre() == 0) {
+            subtotal.write(this, invoice.taxableOre(), invoice.vatOre(), false);
+        }
+        if (invoice.exemptOre() != 0) {
+            subtotal.write(this, invoice.exemptOre(), 0, true);
+        }
+        end();
+    }
 }
