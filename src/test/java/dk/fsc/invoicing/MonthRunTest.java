@@ -2,10 +2,13 @@ package dk.fsc.invoicing;
 
 import static dk.fsc.testing.Problem.assertProblem;
 import static dk.fsc.testing.Problem.fields;
+import static java.net.URLEncoder.encode;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.helger.phive.oioubl.OIOUBLValidation;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductId;
@@ -22,7 +24,7 @@ import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
-import dk.fsc.invoicing.internal.OioublTest;
+import dk.fsc.invoicing.internal.EInvoiceTest;
 import dk.fsc.orders.OrderId;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
@@ -31,6 +33,7 @@ import dk.fsc.support.ContactTopic;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.Users;
+import dk.fsc.testing.WebSession;
 import dk.fsc.warehouse.DeliveredLine;
 import dk.fsc.warehouse.HoleCut;
 import dk.fsc.warehouse.ShipmentDelivered;
@@ -174,7 +177,9 @@ class MonthRunTest {
         String invoiceId = invoice.path("invoice").path("id").asString();
         Api.Response xml = finance.get("/api/v1/invoices/" + invoiceId + "/documents/xml", "application/xml");
         assertThat(xml.status()).isEqualTo(200);
-        assertThat(OioublTest.errors(xml.body(), OIOUBLValidation.VID_OIOUBL_INVOICE_1_17_1)).isEmpty();
+        assertThat(EInvoiceTest.errors(xml.body(), EInvoiceTest.OIOUBL_INVOICE)).isEmpty();
+        assertThat(EInvoiceTest.errors(finance.get("/api/v1/invoices/" + invoiceId + "/documents/peppol",
+                "application/xml").body(), EInvoiceTest.PEPPOL_INVOICE)).isEmpty();
         assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/pdf", "application/pdf").body())
                 .startsWith("%PDF");
         assertThat(finance.get("/api/v1/invoices/" + invoiceId + "/documents/csv", "text/csv").body())
@@ -247,6 +252,41 @@ class MonthRunTest {
         Api.Response self = finance.postJson("/api/v1/allocations/" + created.path("allocation").path("id").asString()
                 + "/approval", "{}");
         assertThat(fields(assertProblem(self, 409))).containsExactly("approvedBy");
+    }
+
+    @Test
+    void theAllocationEditorPreviewsSavesAndNamesEachMistakeByItsField() {
+        WebSession page = WebSession.logIn(port, "finance", "demo");
+        String name = "Editor " + UUID.randomUUID();
+        String percentages = "{\"type\": \"percentages\", \"parts\": [{\"percent\": 60, \"payer\": {\"kind\":"
+                + " \"MUNICIPALITY\", \"code\": \"741\"}}, {\"percent\": 30, \"payer\": {\"kind\": \"REGION\","
+                + " \"code\": \"1082\"}}]}";
+
+        String refused = page.post("/invoicing/allocations", form(name, "x", "2026-13", percentages, "preview")).body();
+        assertThat(refused).contains("id=\"amount-error\"", "id=\"firstMonth-error\"");
+        refused = page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", percentages, "preview")).body();
+        assertThat(refused).contains("id=\"key-error\"", "key.parts", "90").doesNotContain("allocation-preview");
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", "{", "save")).body())
+                .contains("id=\"key-error\"");
+
+        String equal = percentages.replace("percentages", "equal").replace("\"percent\": 60, ", "")
+                .replace("\"percent\": 30, ", "");
+        String preview = page.post("/invoicing/allocations", form(name, "1.000,01", "2026-01", equal, "preview")).body();
+        assertThat(preview).contains("allocation-preview", "500,01 kr", "500,00 kr");
+        assertThat(jdbc.sql("select count(*) from invoicing.allocation where name = ?").param(name).query(Long.class)
+                .single()).isZero();
+        HttpResponse<String> saved = page.post("/invoicing/allocations", form(name, "1.000,01", "2026-01", equal, "save"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(page.follow(saved).body()).contains(name, "id=\"saved\"");
+        String id = jdbc.sql("select id::text from invoicing.allocation where name = ?").param(name).query(String.class)
+                .single();
+        assertThat(page.post("/invoicing/allocations/" + id + "/approval", "").body())
+                .contains("id=\"approve-" + id + "-error\"");
+    }
+
+    private static String form(String name, String amount, String firstMonth, String key, String action) {
+        return "name=" + encode(name, UTF_8) + "&amount=" + encode(amount, UTF_8) + "&firstMonth=" + firstMonth
+                + "&months=1&key=" + encode(key, UTF_8) + "&action=" + action;
     }
 
     private String allocationApprovedByASecondUser(String month, int months, long amountOre) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.Kroner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import dk.fsc.shared.CsvLine;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
+import dk.fsc.shared.web.Kroner;
 import org.apache.commons.csv.CSVFormat;
 
 /**

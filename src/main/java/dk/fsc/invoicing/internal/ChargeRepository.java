@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dk.fsc.reference.Payer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,24 +19,35 @@ import org.springframework.stereotype.Repository;
 class ChargeRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ChargeRepository(JdbcClient jdbc) {
+    ChargeRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
+
+    private static final String INSERT = """
+            insert into invoicing.charge (id, source_key, kind, payer_kind, payer_code, period, cause_type, cause_id,
+                citizen_id, description, quantity, quantity_unit, unit_price_ore, price_unit, discount_percent,
+                amount_ore, price_basis, price_valid_from, vat_exempt, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_key) do nothing""";
 
     /** False when a charge for the same source fact exists already. */
     boolean record(Charge charge, Instant at) {
-        return jdbc.sql("""
-                insert into invoicing.charge (id, source_key, kind, payer_kind, payer_code, period, cause_type, cause_id,
-                    citizen_id, description, quantity, quantity_unit, unit_price_ore, price_unit, discount_percent,
-                    amount_ore, price_basis, price_valid_from, vat_exempt, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_key) do nothing""")
-                .params(charge.id(), charge.sourceKey(), charge.kind().name(), charge.payer().kind().name(),
-                        charge.payer().code(), charge.period(), charge.causeType(), charge.causeId(), charge.citizenId(),
-                        charge.description(), charge.quantity(), charge.quantityUnit(), charge.unitPriceOre(),
-                        charge.priceUnit(), charge.discountPercent(), charge.amountOre(), charge.priceBasis(),
-                        charge.priceValidFrom(), charge.vatExempt(), at.atOffset(ZoneOffset.UTC))
-                .update() == 1;
+        return jdbc.sql(INSERT).params(values(charge, at)).update() == 1;
+    }
+
+    /** Records many charges in batches (a month's leases and storage); those whose source fact has one already are skipped. */
+    void recordAll(List<Charge> charges, Instant at) {
+        batch.batchUpdate(INSERT, charges.stream().map(charge -> values(charge, at)).toList());
+    }
+
+    private static Object[] values(Charge charge, Instant at) {
+        return new Object[] { charge.id(), charge.sourceKey(), charge.kind().name(), charge.payer().kind().name(),
+                charge.payer().code(), charge.period(), charge.causeType(), charge.causeId(), charge.citizenId(),
+                charge.description(), charge.quantity(), charge.quantityUnit(), charge.unitPriceOre(),
+                charge.priceUnit(), charge.discountPercent(), charge.amountOre(), charge.priceBasis(),
+                charge.priceValidFrom(), charge.vatExempt(), at.atOffset(ZoneOffset.UTC) };
     }
 
     boolean exists(String sourceKey) {

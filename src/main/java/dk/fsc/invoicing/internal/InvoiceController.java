@@ -105,8 +105,8 @@ class InvoiceController {
 
     @GetMapping("/invoices/{id}/documents/{format}")
     @PreAuthorize(INVOICE_READERS)
-    @Operation(summary = "The invoice or credit note as a file: xml (OIOUBL 2.1), pdf, or csv (its lines and the"
-            + " specification per citizen id, semicolon separated)")
+    @Operation(summary = "The invoice or credit note as a file: xml (OIOUBL 2.1), peppol (Peppol BIS Billing 3.0),"
+            + " pdf, or csv (its lines and the specification per citizen id, semicolon separated)")
     ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String format) {
         return documents.download(id, format);
     }

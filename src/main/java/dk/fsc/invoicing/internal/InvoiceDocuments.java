@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.NotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * An issued invoice or credit note as the files a payer receives: the OIOUBL 2.1 XML, a PDF for
- * people, and a CSV of its lines with the specification per citizen (by the platform's citizen
+ * An issued invoice or credit note as the files a payer receives: the OIOUBL 2.1 XML, the same as
+ * Peppol BIS Billing 3.0, a PDF for people, and a CSV of its lines with the specification per citizen (by the platform's citizen
  * id, never the CPR). Always in Danish, the language of the invoices.
  */
 @Service
+@EnableConfigurationProperties(Supplier.class)
 class InvoiceDocuments {
 
     static final Locale DANISH = Locale.of("da", "DK");
@@ -34,10 +37,12 @@ class InvoiceDocuments {
 
     private final Invoices invoices;
     private final MessageSource messages;
+    private final Supplier supplier;
 
-    InvoiceDocuments(Invoices invoices, MessageSource messages) {
+    InvoiceDocuments(Invoices invoices, MessageSource messages, Supplier supplier) {
         this.invoices = invoices;
         this.messages = messages;
+        this.supplier = supplier;
     }
 
     /** A line's name: its kind and period, e.g. "Produkter april 2026". */
@@ -49,8 +54,17 @@ class InvoiceDocuments {
     @Transactional(readOnly = true)
     public String oioubl(UUID id) {
         Invoices.WithLines document = invoices.get(id);
-        return Oioubl.document(document, document.lines().stream().map(this::lineName).toList(),
-                TimeConfiguration.DANISH_TIME);
+        return Oioubl.document(document, lineNames(document), supplier, TimeConfiguration.DANISH_TIME);
+    }
+
+    @Transactional(readOnly = true)
+    public String peppol(UUID id) {
+        Invoices.WithLines document = invoices.get(id);
+        return Peppol.document(document, lineNames(document), supplier, TimeConfiguration.DANISH_TIME);
+    }
+
+    private List<String> lineNames(Invoices.WithLines document) {
+        return document.lines().stream().map(this::lineName).toList();
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +93,7 @@ class InvoiceDocuments {
                         + " table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #999;padding:3px}"
                         + "</style></head><body>")
                 .append("<h1>").append(credit ? "Kreditnota " : "Faktura ").append(invoice.number()).append("</h1>")
-                .append("<p>").append(escape(Oioubl.SUPPLIER_NAME)).append(", CVR ").append(Oioubl.SUPPLIER_CVR)
+                .append("<p>").append(escape(supplier.name())).append(", CVR ").append(supplier.cvr())
                 .append("</p><p>Til: ").append(escape(invoice.payerName())).append(", EAN ").append(invoice.gln())
                 .append("</p><p>Måned: ").append(invoice.month().atDay(1).format(MONTH)).append(". Udstedt ")
                 .append(LocalDate.ofInstant(invoice.issuedAt(), TimeConfiguration.DANISH_TIME)).append(".</p>");
@@ -106,22 +120,23 @@ class InvoiceDocuments {
         }
     }
 
-    /** The document as a file to save: {@code xml} (OIOUBL), {@code pdf} or {@code csv}. */
-    ResponseEntity<byte[]> download(UUID id, String extension) {
-        byte[] body = switch (extension) {
+    /** The document as a file to save: {@code xml} (OIOUBL), {@code peppol} (Peppol BIS XML), {@code pdf} or {@code csv}. */
+    ResponseEntity<byte[]> download(UUID id, String format) {
+        byte[] body = switch (format) {
             case "xml" -> oioubl(id).getBytes(StandardCharsets.UTF_8);
+            case "peppol" -> peppol(id).getBytes(StandardCharsets.UTF_8);
             case "pdf" -> pdf(id);
             case "csv" -> csv(id).getBytes(StandardCharsets.UTF_8);
-            default -> throw new NotFoundException("There is no " + extension + " of an invoice.");
+            default -> throw new NotFoundException("There is no " + format + " of an invoice.");
         };
-        MediaType type = switch (extension) {
-            case "xml" -> MediaType.APPLICATION_XML;
+        MediaType type = switch (format) {
+            case "xml", "peppol" -> MediaType.APPLICATION_XML;
             case "pdf" -> MediaType.APPLICATION_PDF;
             default -> new MediaType("text", "csv", StandardCharsets.UTF_8);
         };
+        String file = "faktura-" + id + (format.equals("peppol") ? "-peppol.xml" : "." + format);
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("faktura-" + id + "." + extension).build().toString())
-                .body(body);
+                ContentDisposition.attachment().filename(file).build().toString()).body(body);
     }
 
     static String kroner(long ore) {

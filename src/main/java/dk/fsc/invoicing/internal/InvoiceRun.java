@@ -99,7 +99,7 @@ class InvoiceRun {
                     List.of(FieldError.of("month", "invoicing.error.issued", month)));
         }
         Instant now = clock.instant();
-        monthly.due(month).forEach(charge -> charges.record(charge, now));
+        charges.recordAll(monthly.due(month), now);
         Map<Payer, List<Line>> lines = unbilled(month);
         List<FieldError> missing = new ArrayList<>();
         lines.keySet().forEach(payer -> {
@@ -125,25 +125,25 @@ class InvoiceRun {
                             accounts.gln(payer).orElseThrow(), now.atOffset(ZoneOffset.UTC), by)
                     .update();
         }
+        // One pass over the charges: the unbilled ones of the month's payers are marked billed and
+        // grouped into lines in a single statement, so the lines hold exactly the charges marked.
         long billed = jdbc.sql("""
-                insert into invoicing.invoiced_charge (charge_id, invoice_id)
-                select c.id, i.id from invoicing.charge c
-                join invoicing.invoice i on i.document = 'INVOICE' and i.month = :month
-                    and i.payer_kind = c.payer_kind and i.payer_code = c.payer_code
-                where c.period <= :month
-                  and not exists (select 1 from invoicing.invoiced_charge b where b.charge_id = c.id)""")
-                .param("month", month.atDay(1)).update();
-        jdbc.sql("""
+                with picked as materialized (
+                    select c.id, i.id as invoice_id, c.kind, c.period, c.vat_exempt, c.amount_ore
+                    from invoicing.charge c
+                    join invoicing.invoice i on i.document = 'INVOICE' and i.month = :month
+                        and i.payer_kind = c.payer_kind and i.payer_code = c.payer_code
+                    where c.period <= :month
+                      and not exists (select 1 from invoicing.invoiced_charge b where b.charge_id = c.id)),
+                marked as (insert into invoicing.invoiced_charge (charge_id, invoice_id) select id, invoice_id from picked)
                 insert into invoicing.invoice_line (id, invoice_id, position, kind, period, vat_exempt, charges, amount_ore)
                 select gen_random_uuid(), invoice_id,
                        row_number() over (partition by invoice_id order by kind, period, vat_exempt), kind, period,
                        vat_exempt, n, amount
-                from (select ic.invoice_id, c.kind, c.period, c.vat_exempt, count(*) as n, sum(c.amount_ore) as amount
-                      from invoicing.invoiced_charge ic join invoicing.charge c on c.id = ic.charge_id
-                      join invoicing.invoice i on i.id = ic.invoice_id
-                      where i.document = 'INVOICE' and i.month = :month
-                      group by 1, 2, 3, 4) grouped""")
-                .param("month", month.atDay(1)).update();
+                from (select invoice_id, kind, period, vat_exempt, count(*) as n, sum(amount_ore) as amount
+                      from picked group by 1, 2, 3, 4) grouped
+                returning charges""")
+                .param("month", month.atDay(1)).query(Long.class).list().stream().mapToLong(Long::longValue).sum();
         jdbc.sql("""
                 update invoicing.invoice i set taxable_ore = t.taxable, exempt_ore = t.exempt,
                     vat_ore = round(t.taxable * :vat / 100), total_ore = t.taxable + t.exempt + round(t.taxable * :vat / 100)

@@ -3,17 +3,24 @@ package dk.fsc.invoicing.internal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.FieldError;
+import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
+import dk.fsc.shared.web.Kroner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize(InvoiceController.INVOICE_READERS)
 class InvoicingPages {
+
+    private static final Pattern CREDIT_LINE = Pattern.compile("lines\\[([0-9]+)\\]\\..*");
 
     private final InvoiceRun run;
     private final Invoices invoices;
@@ -104,17 +113,55 @@ class InvoicingPages {
         return "invoicing/invoice";
     }
 
+    /**
+     * A credit note from the invoice page: the amounts typed in kroner against lines ({@code credit-<position>}),
+     * or, with {@code all}, what is left of every line. Reasons stand next to the line they concern.
+     */
     @PostMapping("/invoicing/invoices/{id}/credit-notes")
     @PreAuthorize(InvoiceController.FINANCE)
-    String creditAll(@PathVariable UUID id, Model model) {
+    String credit(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+        List<Invoices.Line> lines = invoices.get(id).lines();
+        List<Invoices.CreditLine> credited = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        if (!form.containsKey("all")) {
+            for (Invoices.Line line : lines) {
+                String field = "credit-" + line.position();
+                String typed = form.getOrDefault(field, "");
+                if (!typed.isBlank()) {
+                    Optional<Long> ore = Kroner.parse(typed);
+                    if (ore.isEmpty()) {
+                        errors.add(FieldError.of(field, "invoicing.error.kroner"));
+                    }
+                    credited.add(new Invoices.CreditLine(line.id(), ore.orElse(null)));
+                    fields.add(field);
+                }
+            }
+            if (credited.isEmpty()) {
+                errors.add(FieldError.of("lines", "invoicing.error.creditNothing"));
+            }
+        }
         try {
-            Invoices.WithLines note = invoices.credit(id, new Invoices.CreditRequest(List.of()),
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException("The credit note cannot be made as asked.", errors);
+            }
+            Invoices.WithLines note = invoices.credit(id, new Invoices.CreditRequest(credited),
                     users.require().username());
             return "redirect:/invoicing/invoices/" + note.invoice().id();
         } catch (DomainException refused) {
-            model.addAttribute("errors", FormErrors.byField(refused.errors(), messages));
+            model.addAttribute("errors", FormErrors.byField(refused.errors().stream().map(error -> onForm(error, fields))
+                    .toList(), messages));
+            model.addAttribute("typed", form);
             return invoice(id, model);
         }
+    }
+
+    /** An error of the credit request ({@code lines[2].amountOre}) named by the form's field of that line. */
+    private static FieldError onForm(FieldError error, List<String> fields) {
+        Matcher line = CREDIT_LINE.matcher(error.field());
+        return line.matches()
+                ? new FieldError(fields.get(Integer.parseInt(line.group(1))), error.message(), error.arguments())
+                : error;
     }
 
     @GetMapping("/invoicing/invoices/{id}/lines/{lineId}")
@@ -146,5 +193,10 @@ class InvoicingPages {
     @GetMapping("/invoicing/invoices/{id}/faktura.{extension}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable String extension) {
         return documents.download(id, extension);
+    }
+
+    @GetMapping("/invoicing/invoices/{id}/peppol.xml")
+    ResponseEntity<byte[]> downloadPeppol(@PathVariable UUID id) {
+        return documents.download(id, "peppol");
     }
 }

@@ -1,48 +1,28 @@
 package dk.fsc.invoicing.internal;
 
-import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * An invoice or credit note as an OIOUBL 2.1 document for NemHandel: FSC as the supplier (by its
- * CVR number), the payer as the customer with its EAN/GLN number as the receiving endpoint, a line
+ * CVR number, from {@link Supplier}), the payer as the customer with its EAN/GLN number as the receiving endpoint, a line
  * per invoice line, VAT per category (StandardRated 25 %, ZeroRated for exempt lines) and totals
  * in kroner with two decimals. OIOUBL's TaxExclusiveAmount is the VAT amount.
  */
 final class Oioubl {
 
-    static final String SUPPLIER_CVR = "29190003";
-    static final String SUPPLIER_NAME = "Fælles Servicecenter (FSC)";
-    static final int PAYMENT_DAYS = 30;
-
-    private static final String UBL = "urn:oasis:names:specification:ubl:schema:xsd:";
-    private static final String CAC = UBL + "CommonAggregateComponents-2";
-    private static final String CBC = UBL + "CommonBasicComponents-2";
     private static final String OIOUBL_AGENCY = "320";
 
     private Oioubl() {
     }
 
-    static String document(Invoices.WithLines document, List<String> lineNames, ZoneId zone) {
+    static String document(Invoices.WithLines document, List<String> lineNames, Supplier supplier, ZoneId zone) {
         Invoices.Invoice invoice = document.invoice();
         boolean credit = invoice.credits() != null;
-        String root = credit ? "CreditNote" : "Invoice";
-        try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("", root, UBL + root + "-2");
-            xml.writeDefaultNamespace(UBL + root + "-2");
-            xml.writeNamespace("cac", CAC);
-            xml.writeNamespace("cbc", CBC);
-            Writer w = new Writer(xml);
+        return UblWriter.document(credit ? "CreditNote" : "Invoice", w -> {
             w.text("UBLVersionID", "2.1");
             w.text("CustomizationID", "OIOUBL-2.1");
             w.text("ProfileID", "urn:www.nesubl.eu:profiles:profile5:ver2.0", "schemeAgencyID", OIOUBL_AGENCY,
@@ -58,39 +38,27 @@ final class Oioubl {
             }
             w.text("DocumentCurrencyCode", "DKK");
             if (credit) {
-                w.start("BillingReference");
-                w.start("InvoiceDocumentReference");
-                w.text("ID", String.valueOf(invoice.creditedNumber()));
-                w.end();
-                w.end();
+                w.billingReference(invoice.creditedNumber());
             }
-            supplier(w);
+            supplier(w, supplier);
             customer(w, invoice);
             if (!credit) {
                 w.start("PaymentMeans");
                 w.text("ID", "1");
                 w.text("PaymentMeansCode", "42");
-                w.text("PaymentDueDate", issued.plusDays(PAYMENT_DAYS).toString());
+                w.text("PaymentDueDate", issued.plusDays(supplier.paymentDays()).toString());
                 w.text("PaymentChannelCode", "DK:BANK", "listAgencyID", OIOUBL_AGENCY, "listID",
                         "urn:oioubl:codelist:paymentchannelcode-1.1");
                 w.start("PayeeFinancialAccount");
-                w.text("ID", "1234567890");
+                w.text("ID", supplier.bankAccount());
                 w.text("PaymentNote", String.valueOf(invoice.number()));
                 w.start("FinancialInstitutionBranch");
-                w.text("ID", "1234");
+                w.text("ID", supplier.bankRegistration());
                 w.end();
                 w.end();
                 w.end();
             }
-            w.start("TaxTotal");
-            w.amount("TaxAmount", invoice.vatOre());
-            if (invoice.taxableOre() != 0 || invoice.exemptOre() == 0) {
-                subtotal(w, invoice.taxableOre(), invoice.vatOre(), false);
-            }
-            if (invoice.exemptOre() != 0) {
-                subtotal(w, invoice.exemptOre(), 0, true);
-            }
-            w.end();
+            w.taxTotal(invoice, Oioubl::subtotal);
             w.start("LegalMonetaryTotal");
             w.amount("LineExtensionAmount", invoice.taxableOre() + invoice.exemptOre());
             w.amount("TaxExclusiveAmount", invoice.vatOre());
@@ -100,39 +68,34 @@ final class Oioubl {
             for (int i = 0; i < document.lines().size(); i++) {
                 line(w, credit, document.lines().get(i), lineNames.get(i));
             }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            return out.toString();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("The OIOUBL document could not be written", e);
-        }
+        });
     }
 
-    private static void supplier(Writer w) throws XMLStreamException {
+    private static void supplier(UblWriter w, Supplier supplier) throws XMLStreamException {
+        String cvr = "DK" + supplier.cvr();
         w.start("AccountingSupplierParty");
         w.start("Party");
-        w.text("EndpointID", "DK" + SUPPLIER_CVR, "schemeID", "DK:CVR");
+        w.text("EndpointID", cvr, "schemeID", "DK:CVR");
         w.start("PartyIdentification");
-        w.text("ID", "DK" + SUPPLIER_CVR, "schemeID", "DK:CVR");
+        w.text("ID", cvr, "schemeID", "DK:CVR");
         w.end();
         w.start("PartyName");
-        w.text("Name", SUPPLIER_NAME);
+        w.text("Name", supplier.name());
         w.end();
-        address(w, "Olof Palmes Allé", "15", "Aarhus N", "8200");
+        address(w, supplier.street(), supplier.buildingNumber(), supplier.city(), supplier.postalZone());
         w.start("PartyTaxScheme");
-        w.text("CompanyID", "DK" + SUPPLIER_CVR, "schemeID", "DK:SE");
+        w.text("CompanyID", cvr, "schemeID", "DK:SE");
         taxScheme(w);
         w.end();
         w.start("PartyLegalEntity");
-        w.text("RegistrationName", SUPPLIER_NAME);
-        w.text("CompanyID", "DK" + SUPPLIER_CVR, "schemeID", "DK:CVR");
+        w.text("RegistrationName", supplier.name());
+        w.text("CompanyID", cvr, "schemeID", "DK:CVR");
         w.end();
         w.end();
         w.end();
     }
 
-    private static void customer(Writer w, Invoices.Invoice invoice) throws XMLStreamException {
+    private static void customer(UblWriter w, Invoices.Invoice invoice) throws XMLStreamException {
         w.start("AccountingCustomerParty");
         w.start("Party");
         w.text("EndpointID", invoice.gln(), "schemeAgencyID", "9", "schemeID", "GLN");
@@ -151,7 +114,7 @@ final class Oioubl {
         w.end();
     }
 
-    private static void address(Writer w, String street, String number, String city, String postalZone)
+    private static void address(UblWriter w, String street, String number, String city, String postalZone)
             throws XMLStreamException {
         w.start("PostalAddress");
         w.text("AddressFormatCode", "StructuredDK", "listAgencyID", OIOUBL_AGENCY, "listID",
@@ -166,7 +129,7 @@ final class Oioubl {
         w.end();
     }
 
-    private static void subtotal(Writer w, long taxableOre, long vatOre, boolean exempt) throws XMLStreamException {
+    private static void subtotal(UblWriter w, long taxableOre, long vatOre, boolean exempt) throws XMLStreamException {
         w.start("TaxSubtotal");
         w.amount("TaxableAmount", taxableOre);
         w.amount("TaxAmount", vatOre);
@@ -179,14 +142,14 @@ final class Oioubl {
         w.end();
     }
 
-    private static void taxScheme(Writer w) throws XMLStreamException {
+    private static void taxScheme(UblWriter w) throws XMLStreamException {
         w.start("TaxScheme");
         w.text("ID", "63", "schemeAgencyID", OIOUBL_AGENCY, "schemeID", "urn:oioubl:id:taxschemeid-1.1");
         w.text("Name", "Moms");
         w.end();
     }
 
-    private static void line(Writer w, boolean credit, Invoices.Line line, String name) throws XMLStreamException {
+    private static void line(UblWriter w, boolean credit, Invoices.Line line, String name) throws XMLStreamException {
         w.start(credit ? "CreditNoteLine" : "InvoiceLine");
         w.text("ID", String.valueOf(line.position()));
         w.text(credit ? "CreditedQuantity" : "InvoicedQuantity", "1.00", "unitCode", "EA");
@@ -209,30 +172,5 @@ final class Oioubl {
         w.text("OrderableUnitFactorRate", "1");
         w.end();
         w.end();
-    }
-
-    /** Writes cac and cbc elements: an element with children is aggregate, one with text basic. */
-    private record Writer(XMLStreamWriter xml) {
-
-        void start(String name) throws XMLStreamException {
-            xml.writeStartElement("cac", name, CAC);
-        }
-
-        void end() throws XMLStreamException {
-            xml.writeEndElement();
-        }
-
-        void text(String name, String value, String... attributes) throws XMLStreamException {
-            xml.writeStartElement("cbc", name, CBC);
-            for (int i = 0; i < attributes.length; i += 2) {
-                xml.writeAttribute(attributes[i], attributes[i + 1]);
-            }
-            xml.writeCharacters(value);
-            xml.writeEndElement();
-        }
-
-        void amount(String name, long ore) throws XMLStreamException {
-            text(name, BigDecimal.valueOf(ore, 2).toPlainString(), "currencyID", "DKK");
-        }
     }
 }

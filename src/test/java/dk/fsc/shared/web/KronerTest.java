@@ -1,4 +1,4 @@
-package dk.fsc.assortment.internal;
+package dk.fsc.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.fsc.assortment.internal;
+package dk.fsc.shared.web;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -33,7 +33,7 @@ public class Kroner {
     }
 
     /** The øre of an amount in kroner as typed, or empty when it is no amount. */
-    static Optional<Long> parse(String typed) {
+    public static Optional<Long> parse(String typed) {
         Matcher matcher = AMOUNT.matcher(typed.strip().replace(" ", ""));
         if (!matcher.matches()) {
             return Optional.empty();
