@@ -21,6 +21,7 @@ import dk.fsc.testing.Citizens;
 import dk.fsc.testing.Dispensers;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -327,6 +328,45 @@ class AlarmsApiTest {
         assertThat(partitionsFrom("2032")).contains("device_event_2032_06");
         assertThat(jdbc.sql("select count(*) from alarms.event_key where event_id = ?").param("kept-" + serial)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theFormsForPlansVendorsAndDoseTimesShowEachReasonNextToItsFieldAndSaveWhatIsRight() {
+        clock.setDanish(LocalDateTime.parse("2026-11-25T07:00"));
+        WebSession admin = WebSession.logIn(port, "admin", "demo");
+        var refused = admin.post("/alarms/settings/plans", "municipalityCode=741&firstResponse=FSC_AGENT"
+                + "&escalationMinutes=75%2C+45&webhookUrl=ftp%3A%2F%2Fx&targetAcknowledgeMinutes=15&targetCloseMinutes=5");
+        assertThat(refused.body()).contains("id=\"escalationMinutes-error\"", "id=\"targetCloseMinutes-error\"")
+                .contains("Eskaleringstiderne skal være stigende").contains("value=\"75, 45\"");
+        assertThat(as("admin").get("/api/v1/municipalities/741/alarm-plan").json().path("firstResponse").asString())
+                .as("nothing half-saved").isEqualTo("HOMECARE");
+        var saved = admin.follow(admin.post("/alarms/settings/plans", "municipalityCode=741&firstResponse=FSC_AGENT"
+                + "&escalationMinutes=30%2C+60&targetAcknowledgeMinutes=10&targetCloseMinutes=90"));
+        assertThat(saved.body()).contains("id=\"saved\"", "id=\"plan-741\"");
+        assertThat(as("admin").get("/api/v1/municipalities/741/alarm-plan").json().path("escalationMinutes").toString())
+                .isEqualTo("[30,60]");
+        String code = "form-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(admin.post("/alarms/settings/vendors", "code=" + code + "&apiKeyName=&secret=kort").body())
+                .contains("id=\"apiKeyName-error\"", "id=\"secret-error\"", "Hemmeligheden skal være whsec_");
+        admin.post("/alarms/settings/vendors", "code=" + code + "&apiKeyName=Form+vendor&secret="
+                + java.net.URLEncoder.encode(StandardWebhooks.newSecret(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(as("admin").get("/api/v1/alarm-vendors").body()).contains(code).doesNotContain("whsec_");
+
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        String citizen = jdbc.sql("select citizen_id::text from alarms.installed_device where serial = ?").param(serial)
+                .query(String.class).single();
+        WebSession homecare = WebSession.logIn(port, "homecare-aarhus", "demo");
+        assertThat(homecare.get("/alarms/adherence/" + citizen).body()).contains("doseTimes-" + serial);
+        var badTimes = homecare.post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=8+o%27clock&graceMinutes=500");
+        assertThat(badTimes.body()).contains("id=\"doseTimes-" + serial + "-error\"",
+                "id=\"graceMinutes-" + serial + "-error\"", "Respitten skal være mellem 0 og 240 minutter");
+        homecare.post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=8%3A00%2C+12%3A00&graceMinutes=20");
+        Api.Response schedule = as("homecare-aarhus").get("/api/v1/devices/" + serial + "/dose-schedule");
+        assertThat(schedule.json().path("doseTimes").toString()).isEqualTo("[\"08:00\",\"12:00\"]");
+        assertThat(schedule.json().path("graceMinutes").asInt()).isEqualTo(20);
+        assertThat(WebSession.logIn(port, "homecare-randers", "demo")
+                .post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=09%3A00").statusCode()).isEqualTo(404);
+        assertThat(as("homecare-randers").get("/api/v1/devices/" + serial + "/dose-schedule").status()).isEqualTo(404);
     }
 
     List<String> partitionsFrom(String year) {
