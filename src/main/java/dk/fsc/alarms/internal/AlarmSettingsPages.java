@@ -31,9 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlarmSettingsPages {
 
     /** The response plan form as typed: numbers are text until they are read. */
-    record PlanForm(String municipalityCode, String firstResponse, String escalationMinutes, @Nullable String webhookUrl,
-            @Nullable String webhookSecret, @Nullable String email, String targetAcknowledgeMinutes,
-            String targetCloseMinutes) {
+    record PlanForm(@Nullable String municipalityCode, @Nullable String firstResponse, @Nullable String escalationMinutes,
+            @Nullable String webhookUrl, @Nullable String webhookSecret, @Nullable String email,
+            @Nullable String targetAcknowledgeMinutes, @Nullable String targetCloseMinutes) {
     }
 
     /** The vendor form as typed. */
@@ -111,7 +111,7 @@ class AlarmSettingsPages {
     static ResponsePlans.Plan read(PlanForm form) {
         List<FieldError> errors = new ArrayList<>();
         List<Integer> minutes = new ArrayList<>();
-        for (String part : form.escalationMinutes().split("[,; ]+")) {
+        for (String part : java.util.Objects.requireNonNullElse(form.escalationMinutes(), "").split("[,; ]+")) {
             if (!part.isBlank()) {
                 Integer number = number(part);
                 if (number == null) {
