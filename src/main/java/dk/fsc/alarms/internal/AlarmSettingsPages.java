@@ -78,7 +78,7 @@ class AlarmSettingsPages {
         } catch (InvalidInputException refused) {
             model.addAttribute("vendor", new VendorForm(code, apiKeyName));
             model.addAttribute("vendorErrors", FormErrors.byField(refused.errors(), messages));
-            return refused(model);
+            return page(model);
         }
         redirect.addFlashAttribute("saved", messages.getMessage("alarms.settings.vendorSaved", new Object[] { code },
                 LocaleContextHolder.getLocale()));
@@ -96,15 +96,11 @@ class AlarmSettingsPages {
         } catch (InvalidInputException refused) {
             model.addAttribute("plan", form);
             model.addAttribute("planErrors", FormErrors.byField(refused.errors(), messages));
-            return refused(model);
+            return page(model);
         }
         redirect.addFlashAttribute("saved", messages.getMessage("alarms.settings.planSaved",
                 new Object[] { form.municipalityCode() }, LocaleContextHolder.getLocale()));
         return "redirect:/alarms/settings";
-    }
-
-    private String refused(Model model) {
-        return page(model);
     }
 
     /** The plan the form describes; every number that is not one is named with its field. */
