@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Home care's live alarm list: a dose passes its grace untaken, the alarm appears in the open
- * list without a reload (server-sent events), and home care takes it and closes it.
+ * list without a reload (server-sent events) with a sound that can be turned off, and home care
+ * takes it and closes it.
  */
 @FscIntegrationTest
 class AlarmsJourneyTest {
@@ -64,6 +65,11 @@ class AlarmsJourneyTest {
             By row = By.id("alarm-" + alarm);
             assertThat(browser.waitForText(row, "Alma Alarmsen")).contains("Dosis ikke taget").contains("25-11-2026 08:30");
             assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
+            By sound = By.id("alarm-sound");
+            browser.waitFor(By.cssSelector("#alarm-sound[data-beeps]"));
+            browser.find(sound).click();
+            assertThat(browser.find(sound).getDomAttribute("aria-pressed")).isEqualTo("false");
+            assertThat(browser.find(sound).getText()).isEqualTo("Lyd ved nye alarmer: fra");
             browser.screenshot("alarms-live");
 
             browser.find(row).findElement(By.cssSelector("form[action$='/acknowledge'] button")).click();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -87,6 +88,18 @@ class AlarmController {
         return handling.close(id, close.outcome(), close.note());
     }
 
+    @GetMapping("/api/v1/devices/{serial}/dose-schedule")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
+    ScheduleAnswer schedule(@PathVariable String serial) {
+        if (!schedules.mayChange(serial)) {
+            throw new NotFoundException("No installed device " + serial);
+        }
+        DoseSchedules.Schedule schedule = schedules.of(serial)
+                .orElseThrow(() -> new NotFoundException("No dose schedule for " + serial));
+        return new ScheduleAnswer(serial, schedule.citizenId(), schedule.doseTimes().stream().map(Object::toString).toList(),
+                schedule.graceMinutes(), List.of());
+    }
+
     @PutMapping("/api/v1/devices/{serial}/dose-schedule")
     @PreAuthorize("hasAnyRole('FSC_ADMIN', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
     ScheduleAnswer schedule(@PathVariable String serial, @RequestBody ScheduleRequest request) {
@@ -96,16 +109,30 @@ class AlarmController {
                 saved.notes());
     }
 
+    @GetMapping("/api/v1/municipalities/{code}/alarm-plan")
+    @PreAuthorize("hasRole('FSC_ADMIN')")
+    ResponsePlans.Plan plan(@PathVariable String code) {
+        return hideSecret(plans.of(code));
+    }
+
     @PutMapping("/api/v1/municipalities/{code}/alarm-plan")
     @PreAuthorize("hasRole('FSC_ADMIN')")
     ResponsePlans.Plan plan(@PathVariable String code, @RequestBody PlanRequest request) {
+        ResponsePlans.Plan defaults = ResponsePlans.defaultPlan(code);
         ResponsePlans.Plan plan = new ResponsePlans.Plan(code,
-                request.firstResponse() == null ? ResponsePlans.FirstResponse.HOMECARE : request.firstResponse(),
-                request.escalationMinutes() == null ? ResponsePlans.DEFAULT_ESCALATION : request.escalationMinutes(),
+                request.firstResponse() == null ? defaults.firstResponse() : request.firstResponse(),
+                request.escalationMinutes() == null ? defaults.escalationMinutes() : request.escalationMinutes(),
                 request.webhookUrl(), request.webhookSecret(), request.email(),
-                request.targetAcknowledgeMinutes() == null ? 15 : request.targetAcknowledgeMinutes(),
-                request.targetCloseMinutes() == null ? 120 : request.targetCloseMinutes());
+                request.targetAcknowledgeMinutes() == null ? defaults.targetAcknowledgeMinutes()
+                        : request.targetAcknowledgeMinutes(),
+                request.targetCloseMinutes() == null ? defaults.targetCloseMinutes() : request.targetCloseMinutes());
         return hideSecret(plans.set(code, plan, users.require().username()));
+    }
+
+    @GetMapping("/api/v1/alarm-vendors")
+    @PreAuthorize("hasRole('FSC_ADMIN')")
+    List<Vendors.Listed> vendors() {
+        return vendors.list();
     }
 
     @PutMapping("/api/v1/alarm-vendors/{code}")
@@ -133,7 +160,7 @@ class AlarmController {
     }
 
     @GetMapping("/api/v1/citizens/{id}/adherence")
-    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE')")
+    @PreAuthorize("hasAnyRole('FSC_ADMIN', 'FSC_AGENT', 'MUNICIPAL_CASEWORKER', 'MUNICIPAL_HOMECARE', 'CITIZEN')")
     List<FollowUp.Week> adherence(@PathVariable UUID id) {
         return followUp.adherence(id);
     }

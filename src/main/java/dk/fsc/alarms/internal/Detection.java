@@ -55,9 +55,10 @@ class Detection {
     }
 
     /**
-     * Marks pending doses past their grace as missed and raises their alarms (citizens with the
-     * alarm service who are not paused that day); {@code whileClaimed} runs while the rows are
-     * held (tests stop an instance there). Returns the doses claimed and the alarms raised.
+     * Settles pending doses past their grace: taken when the device has reported them taken by
+     * now, else missed, raising their alarms (citizens with the alarm service who are not paused
+     * that day); {@code whileClaimed} runs while the rows are held (tests stop an instance there).
+     * Returns the doses claimed and the alarms raised.
      */
     int[] missedDoses(Instant now, Runnable whileClaimed) {
         return transactions.execute(status -> {
@@ -70,8 +71,12 @@ class Detection {
                 return new int[] { 0, 0 };
             }
             List<AlarmView> raised = jdbc.sql("""
-                    with missed as (
-                        update alarms.due_dose set state = 'MISSED' where id = any(?) returning *
+                    with settled as (
+                        update alarms.due_dose d set state = case when exists (select 1 from alarms.dose_taken t
+                            where t.serial = d.serial and t.due_at = d.due_at) then 'TAKEN' else 'MISSED' end
+                        where d.id = any(?) returning d.*
+                    ), missed as (
+                        select * from settled where state = 'MISSED'
                     )
                     insert into alarms.alarm (id, cause, kind, serial, citizen_id, municipality_code, due_at, raised_at, version)
                     select gen_random_uuid(), 'dose:' || m.id, 'MISSED_DOSE', m.serial, m.citizen_id, m.municipality_code,

@@ -76,7 +76,12 @@ class DeviceSignals {
                 newest.values().stream().map(Instant::toString).toArray(String[]::new)).update();
     }
 
-    /** Dose taken (or given by hand) marks its dose; the device's own "missed" is noted. */
+    /**
+     * Dose taken (or given by hand) is kept as a row of its own, insert-only and found by its
+     * key, so ingest rewrites no due dose and touches no index of theirs: detection reads it
+     * when the dose's grace expires. The first time the device gives (never later than now)
+     * counts. The device's own "missed" is noted on the dose.
+     */
     private void doses(List<DeviceEventIngest.Valid> fresh, Instant now) {
         List<DeviceEventIngest.Valid> taken = fresh.stream().filter(event -> event.dueAt() != null)
                 .filter(event -> event.known().get() == DeviceEventType.DOSE_TAKEN
@@ -84,10 +89,12 @@ class DeviceSignals {
                 .toList();
         if (!taken.isEmpty()) {
             jdbc.sql("""
-                    update alarms.due_dose d set state = case when d.state = 'PENDING' then 'TAKEN' else d.state end,
-                        taken_at = coalesce(d.taken_at, least(t.at, ?))
+                    insert into alarms.dose_taken (serial, due_at, taken_at)
+                    select serial, due_at, min(least(at, ?))
                     from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as t(serial, due_at, at)
-                    where d.serial = t.serial and d.due_at = t.due_at and d.state in ('PENDING', 'MISSED')
+                    group by serial, due_at
+                    on conflict (serial, due_at) do update set taken_at = excluded.taken_at
+                        where excluded.taken_at < dose_taken.taken_at
                     """).params(now.atOffset(ZoneOffset.UTC),
                     taken.stream().map(DeviceEventIngest.Valid::serial).toArray(String[]::new),
                     taken.stream().map(event -> event.dueAt().toString()).toArray(String[]::new),

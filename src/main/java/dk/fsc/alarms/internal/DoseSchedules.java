@@ -70,6 +70,23 @@ class DoseSchedules {
                 .optional();
     }
 
+    /** The schedules of the citizen's installed devices; a device without one has no times and the default grace. */
+    List<Schedule> ofCitizen(UUID citizenId) {
+        return jdbc.sql("""
+                select d.serial, coalesce(s.dose_times::text[], '{}') as times, coalesce(s.grace_minutes, ?) as grace
+                from alarms.installed_device d left join alarms.dose_schedule s on s.serial = d.serial
+                where d.citizen_id = ? and d.ended_on is null order by d.serial
+                """).params(DEFAULT_GRACE_MINUTES, citizenId).query((rs, i) -> new Schedule(rs.getString("serial"),
+                        citizenId, Arrays.stream((String[]) rs.getArray("times").getArray()).map(LocalTime::parse).toList(),
+                        rs.getInt("grace"))).list();
+    }
+
+    /** Whether the current user may change the device's dose times. */
+    boolean mayChange(String serial) {
+        CurrentUser user = users.require();
+        return device(serial).filter(found -> mayChange(user, found)).isPresent();
+    }
+
     /**
      * Sets the dose times of the citizen at the device; the doses not yet due are planned anew.
      * Caseworkers and home care of the device's municipality, and FSC's administrators.

@@ -122,9 +122,10 @@ class FollowUp {
     List<Week> adherence(UUID citizenId) {
         citizens.find(citizenId, "alarm.read").orElseThrow(() -> new NotFoundException("No citizen " + citizenId));
         return jdbc.sql("""
-                select to_char(due_at at time zone 'Europe/Copenhagen', 'IYYY-"W"IW') as week, count(*) as due,
-                    count(*) filter (where taken_at is not null and taken_at <= grace_until) as on_time
-                from alarms.due_dose where citizen_id = ? and state <> 'CANCELLED' and grace_until <= ?
+                select to_char(d.due_at at time zone 'Europe/Copenhagen', 'IYYY-"W"IW') as week, count(*) as due,
+                    count(*) filter (where t.taken_at <= d.grace_until) as on_time
+                from alarms.due_dose d left join alarms.dose_taken t on t.serial = d.serial and t.due_at = d.due_at
+                where d.citizen_id = ? and d.state <> 'CANCELLED' and d.grace_until <= ?
                 group by week order by week desc limit 52
                 """).params(citizenId, AlarmBook.utc(clock.instant()))
                 .query((rs, i) -> new Week(rs.getString(1), rs.getLong(2), rs.getLong(3),

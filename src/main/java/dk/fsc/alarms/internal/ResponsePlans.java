@@ -51,14 +51,25 @@ class ResponsePlans {
 
     Plan of(String municipalityCode) {
         return jdbc.sql("select * from alarms.response_plan where municipality_code = ?").param(municipalityCode)
-                .query((rs, i) -> {
-                    Array minutes = rs.getArray("escalation_minutes");
-                    return new Plan(municipalityCode, FirstResponse.valueOf(rs.getString("first_response")),
-                            Arrays.stream((Integer[]) minutes.getArray()).toList(), rs.getString("webhook_url"),
-                            rs.getString("webhook_secret"), rs.getString("email"),
-                            rs.getInt("target_acknowledge_minutes"), rs.getInt("target_close_minutes"));
-                }).optional()
-                .orElse(new Plan(municipalityCode, FirstResponse.HOMECARE, DEFAULT_ESCALATION, null, null, null, 15, 120));
+                .query(ResponsePlans::plan).optional().orElse(defaultPlan(municipalityCode));
+    }
+
+    /** The plan a municipality has until it chooses one: home care first, 45 and 75 minutes. */
+    static Plan defaultPlan(String municipalityCode) {
+        return new Plan(municipalityCode, FirstResponse.HOMECARE, DEFAULT_ESCALATION, null, null, null, 15, 120);
+    }
+
+    /** The plans municipalities have chosen, by municipality code. */
+    List<Plan> chosen() {
+        return jdbc.sql("select * from alarms.response_plan order by municipality_code").query(ResponsePlans::plan).list();
+    }
+
+    private static Plan plan(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Array minutes = rs.getArray("escalation_minutes");
+        return new Plan(rs.getString("municipality_code"), FirstResponse.valueOf(rs.getString("first_response")),
+                Arrays.stream((Integer[]) minutes.getArray()).toList(), rs.getString("webhook_url"),
+                rs.getString("webhook_secret"), rs.getString("email"), rs.getInt("target_acknowledge_minutes"),
+                rs.getInt("target_close_minutes"));
     }
 
     /** The municipalities that bought first response from FSC's call center. */

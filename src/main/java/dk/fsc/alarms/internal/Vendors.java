@@ -33,6 +33,17 @@ class Vendors {
         this.clock = clock;
     }
 
+    /** A vendor as the administrator sees it: never its secrets, only whether a rotation is under way. */
+    record Listed(String code, String apiKeyName, boolean rotating, Instant changedAt, String changedBy) {
+    }
+
+    List<Listed> list() {
+        return jdbc.sql("select code, api_key_name, previous_secret is not null as rotating, changed_at, changed_by"
+                + " from alarms.vendor order by code").query((rs, i) -> new Listed(rs.getString(1), rs.getString(2),
+                        rs.getBoolean(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5)))
+                .list();
+    }
+
     /** The vendor whose API key is {@code apiKeyName}. */
     Optional<Vendor> byApiKey(String apiKeyName) {
         return jdbc.sql("select code, api_key_name, secret, previous_secret from alarms.vendor where api_key_name = ?")

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
+import dk.fsc.devices.CitizenPaused;
 import dk.fsc.devices.DeviceService;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.Citizens;
 import dk.fsc.testing.Dispensers;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +48,8 @@ class AlarmsApiTest {
     TransactionTemplate transactions;
     @Autowired
     Detection detection;
+    @Autowired
+    AlarmJobs.EventPartitions partitions;
 
     Api as(String user) {
         return Api.as(port, user, "demo");
@@ -226,6 +231,169 @@ class AlarmsApiTest {
                 .containsExactly(Instant.parse("2027-03-28T01:30:00Z"), Instant.parse("2027-03-29T00:30:00Z"));
         assertThat(DoseSchedules.dueAt(java.time.LocalDate.parse("2027-03-28"), java.time.LocalTime.parse("02:30")))
                 .isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+    }
+
+    @Test
+    void devicesAskForRefillAndServiceWorkOnce() {
+        clock.setDanish(LocalDateTime.parse("2026-11-25T07:00"));
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        String refill = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM, DeviceService.REFILL));
+        String noRefill = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        Instant now = clock.instant();
+
+        send(vendor, event("low1-" + refill, "doses_low", refill, now, null),
+                event("low2-" + refill, "doses_low", refill, now.plusSeconds(60), null),
+                event("low-" + noRefill, "doses_low", noRefill, now, null));
+        assertThat(workRequests(refill, "REFILL")).as("one refill until it is done").isEqualTo(1);
+        assertThat(workRequests(noRefill, "REFILL")).as("refill not bought").isZero();
+        send(vendor, event("done-" + refill, "refill_done", refill, now.plusSeconds(120), null));
+        send(vendor, event("low3-" + refill, "doses_low", refill, now.plusSeconds(180), null));
+        assertThat(workRequests(refill, "REFILL")).as("low again after the refill").isEqualTo(2);
+
+        for (int day = 3; day >= 0; day--) {
+            send(vendor, event("off" + day + "-" + refill, "offline", refill, now.minus(Duration.ofDays(day)), null));
+            assertThat(workRequests(refill, "SERVICE")).isEqualTo(day > 1 ? 0 : 1);
+        }
+        assertThat(jdbc.sql("select count(*) from alarms.alarm where serial = ?").param(refill).query(Long.class)
+                .single()).as("doses low and offline events are logistics, not alarms").isZero();
+    }
+
+    @Test
+    void aPausedCitizenRaisesNoAlarmButTheDoseCountsAndAnotherEscalatesByThePlan() {
+        clock.setDanish(LocalDateTime.parse("2026-11-25T07:00"));
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        String paused = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        String escalating = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        UUID citizen = jdbc.sql("select citizen_id from alarms.installed_device where serial = ?").param(paused)
+                .query(UUID.class).single();
+        UUID pause = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> events.publishEvent(new CitizenPaused(pause, new CitizenId(citizen),
+                clock.today(), clock.today().plusDays(2), false, clock.instant())));
+        for (int i = 0; i < 200 && jdbc.sql("select count(*) from alarms.pause where pause_id = ?").param(pause)
+                .query(Long.class).single() == 0; i++) {
+            sleep();
+        }
+        for (String serial : List.of(paused, escalating)) {
+            assertThat(as("caseworker-aarhus").send("PUT", "/api/v1/devices/" + serial + "/dose-schedule",
+                    "application/json", "{\"doseTimes\":[\"08:00\"]}").status()).isEqualTo(200);
+        }
+        send(vendor, event("tamper-" + paused, "tamper", paused, clock.instant(), null));
+
+        Instant grace = Instant.parse("2026-11-25T07:30:00Z");
+        clock.set(grace);
+        detection.detect();
+        assertThat(jdbc.sql("select count(*) from alarms.alarm where serial = ?").param(paused).query(Long.class).single())
+                .as("no alarm of any kind while paused").isZero();
+        assertThat(jdbc.sql("select state from alarms.due_dose where serial = ? and grace_until = ?")
+                .params(paused, OffsetDateTime.parse("2026-11-25T07:30:00Z")).query(String.class).single())
+                .as("counted for adherence").isEqualTo("MISSED");
+        assertThat(alarmsOf(escalating)).isEqualTo(1);
+
+        int[] expected = { 0, 1, 1, 2, 2 };
+        Duration[] after = { Duration.ofMinutes(44), Duration.ofMinutes(45), Duration.ofMinutes(74),
+                Duration.ofMinutes(75), Duration.ofHours(3) };
+        for (int i = 0; i < after.length; i++) {
+            clock.set(grace.plus(after[i]));
+            detection.escalate(clock.instant());
+            assertThat(jdbc.sql("select level from alarms.alarm where serial = ? and kind = 'MISSED_DOSE'")
+                    .param(escalating).query(Integer.class).single()).as("level after " + after[i]).isEqualTo(expected[i]);
+        }
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new CitizenPaused(pause, new CitizenId(citizen),
+                clock.today(), clock.today().plusDays(2), true, clock.instant())));
+        for (int i = 0; i < 200 && !jdbc.sql("select cancelled from alarms.pause where pause_id = ?").param(pause)
+                .query(Boolean.class).single(); i++) {
+            sleep();
+        }
+        send(vendor, event("tamper2-" + paused, "tamper", paused, clock.instant(), null));
+        assertThat(jdbc.sql("select count(*) from alarms.alarm where serial = ? and kind = 'TAMPER'").param(paused)
+                .query(Long.class).single()).as("alarms again once the pause is cancelled").isEqualTo(1);
+    }
+
+    @Test
+    void eventsAreKeptInMonthlyPartitionsMadeAheadAndDroppedPastTheRetention() {
+        clock.setDanish(LocalDateTime.parse("2031-01-15T10:00"));
+        partitions.maintain();
+        assertThat(partitionsFrom("2031")).containsExactly("device_event_2031_01", "device_event_2031_02",
+                "device_event_2031_03", "device_event_2031_04");
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        send(vendor, event("kept-" + serial, "heartbeat", serial, clock.instant(), null));
+        assertThat(jdbc.sql("select tableoid::regclass::text from alarms.device_event where event_id = ?")
+                .param("kept-" + serial).query(String.class).single()).isEqualTo("alarms.device_event_2031_01");
+
+        clock.setDanish(LocalDateTime.parse("2032-03-10T10:00"));
+        partitions.maintain();
+        assertThat(partitionsFrom("2031")).as("13 months kept: January 2031 is gone").startsWith("device_event_2031_02");
+        assertThat(partitionsFrom("2032")).contains("device_event_2032_06");
+        assertThat(jdbc.sql("select count(*) from alarms.event_key where event_id = ?").param("kept-" + serial)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theFormsForPlansVendorsAndDoseTimesShowEachReasonNextToItsFieldAndSaveWhatIsRight() {
+        clock.setDanish(LocalDateTime.parse("2026-11-25T07:00"));
+        WebSession admin = WebSession.logIn(port, "admin", "demo");
+        var refused = admin.post("/alarms/settings/plans", "municipalityCode=741&firstResponse=FSC_AGENT"
+                + "&escalationMinutes=75%2C+45&webhookUrl=ftp%3A%2F%2Fx&targetAcknowledgeMinutes=15&targetCloseMinutes=5");
+        assertThat(refused.body()).contains("id=\"escalationMinutes-error\"", "id=\"targetCloseMinutes-error\"")
+                .contains("Eskaleringstiderne skal være stigende").contains("value=\"75, 45\"");
+        assertThat(as("admin").get("/api/v1/municipalities/741/alarm-plan").json().path("firstResponse").asString())
+                .as("nothing half-saved").isEqualTo("HOMECARE");
+        var saved = admin.follow(admin.post("/alarms/settings/plans", "municipalityCode=741&firstResponse=FSC_AGENT"
+                + "&escalationMinutes=30%2C+60&targetAcknowledgeMinutes=10&targetCloseMinutes=90"));
+        assertThat(saved.body()).contains("id=\"saved\"", "id=\"plan-741\"");
+        assertThat(as("admin").get("/api/v1/municipalities/741/alarm-plan").json().path("escalationMinutes").toString())
+                .isEqualTo("[30,60]");
+        String code = "form-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(admin.post("/alarms/settings/vendors", "code=" + code + "&apiKeyName=&secret=kort").body())
+                .contains("id=\"apiKeyName-error\"", "id=\"secret-error\"", "Hemmeligheden skal være whsec_");
+        admin.post("/alarms/settings/vendors", "code=" + code + "&apiKeyName=Form+vendor&secret="
+                + java.net.URLEncoder.encode(StandardWebhooks.newSecret(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(as("admin").get("/api/v1/alarm-vendors").body()).contains(code).doesNotContain("whsec_");
+
+        String serial = installedDispenser("751", "caseworker-aarhus", Set.of(DeviceService.ALARM));
+        String citizen = jdbc.sql("select citizen_id::text from alarms.installed_device where serial = ?").param(serial)
+                .query(String.class).single();
+        WebSession homecare = WebSession.logIn(port, "homecare-aarhus", "demo");
+        assertThat(homecare.get("/alarms/adherence/" + citizen).body()).contains("doseTimes-" + serial);
+        var badTimes = homecare.post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=8+o%27clock&graceMinutes=500");
+        assertThat(badTimes.body()).contains("id=\"doseTimes-" + serial + "-error\"",
+                "id=\"graceMinutes-" + serial + "-error\"", "Respitten skal være mellem 0 og 240 minutter");
+        homecare.post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=8%3A00%2C+12%3A00&graceMinutes=20");
+        Api.Response schedule = as("homecare-aarhus").get("/api/v1/devices/" + serial + "/dose-schedule");
+        assertThat(schedule.json().path("doseTimes").toString()).isEqualTo("[\"08:00\",\"12:00\"]");
+        assertThat(schedule.json().path("graceMinutes").asInt()).isEqualTo(20);
+        assertThat(WebSession.logIn(port, "homecare-randers", "demo")
+                .post("/alarms/devices/" + serial + "/dose-schedule", "doseTimes=09%3A00").statusCode()).isEqualTo(404);
+        assertThat(as("homecare-randers").get("/api/v1/devices/" + serial + "/dose-schedule").status()).isEqualTo(404);
+    }
+
+    List<String> partitionsFrom(String year) {
+        return jdbc.sql("""
+                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'alarms.device_event'::regclass and c.relname like ? order by c.relname
+                """).param("device_event_" + year + "%").query(String.class).list();
+    }
+
+    void send(AlarmFixtures.Vendor vendor, String... events) {
+        AlarmFixtures.Answer answer = AlarmFixtures.send(port, vendor, clock.instant(), batch(events));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("refused").asInt()).as(answer.body()).isZero();
+    }
+
+    long workRequests(String serial, String type) {
+        return jdbc.sql("select count(*) from alarms.work_request where serial = ? and type = ?").params(serial, type)
+                .query(Long.class).single();
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     long alarmsOf(String serial) {

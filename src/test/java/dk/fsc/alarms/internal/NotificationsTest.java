@@ -73,15 +73,7 @@ class NotificationsTest {
                              "webhookSecret":"%s","email":"vagt@syddjurs.example"}""".formatted(receiver.getAddress().getPort(), secret));
             assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             assertThat(plan.body()).doesNotContain(secret);
-            String serial = "NOTE-" + UUID.randomUUID();
-            jdbc.sql("""
-                    insert into alarms.installed_device (serial, lease_id, citizen_id, municipality_code, services,
-                        started_on, last_heard_at) values (?, ?, ?, '706', '{ALARM}', ?, ?)
-                    """).params(serial, UUID.randomUUID(), UUID.randomUUID(), clock.today(),
-                    clock.instant().atOffset(ZoneOffset.UTC)).update();
-            AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
-            assertThat(AlarmFixtures.send(port, vendor, clock.instant(),
-                    batch(event("tamper-" + serial, "tamper", serial, clock.instant(), null))).status()).isEqualTo(200);
+            String serial = technicalAlarm("706", "tamper");
 
             jobs.runNow(Notifications.WEBHOOKS);
             jobs.runNow(Notifications.EMAILS);
@@ -110,5 +102,46 @@ class NotificationsTest {
         }
         assertThat(tried).as("a receiver is tried for about three days, then the item is parked")
                 .isBetween(Duration.ofHours(60), Duration.ofHours(84));
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersIsTriedForAboutThreeDaysThenTheWebhookIsParkedAndShown() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Api admin = Api.as(port, "admin", "demo");
+        assertThat(admin.send("PUT", "/api/v1/municipalities/707/alarm-plan", "application/json", """
+                {"webhookUrl":"http://localhost:%d/down","webhookSecret":"%s"}""".formatted(closedPort,
+                StandardWebhooks.newSecret())).status()).isEqualTo(200);
+        String serial = technicalAlarm("707", "empty");
+        String key = "msg_" + jdbc.sql("select id::text from alarms.alarm where serial = ?").param(serial)
+                .query(String.class).single() + ".raised";
+
+        for (int run = 0; run < Notifications.ABOUT_THREE_DAYS.maxAttempts() + 2; run++) {
+            jobs.runNow(Notifications.WEBHOOKS);
+            clock.advance(Duration.ofHours(7));
+        }
+
+        assertThat(jdbc.sql("select status || ' ' || attempts from jobs.work_item where job = ? and item_key = ?")
+                .params(Notifications.WEBHOOKS, key).query(String.class).single())
+                .isEqualTo("FAILED " + Notifications.ABOUT_THREE_DAYS.maxAttempts());
+        Api.Response shown = admin.get("/api/v1/jobs");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).as("parked and visible to the administrator").contains(key);
+    }
+
+    /** A dispenser with the alarm service in the municipality whose vendor reports a technical fault; its serial. */
+    String technicalAlarm(String municipality, String type) {
+        String serial = "NOTE-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into alarms.installed_device (serial, lease_id, citizen_id, municipality_code, services,
+                    started_on, last_heard_at) values (?, ?, ?, ?, '{ALARM}', ?, ?)
+                """).params(serial, UUID.randomUUID(), UUID.randomUUID(), municipality, clock.today(),
+                clock.instant().atOffset(ZoneOffset.UTC)).update();
+        AlarmFixtures.Vendor vendor = AlarmFixtures.vendor(port);
+        assertThat(AlarmFixtures.send(port, vendor, clock.instant(),
+                batch(event(type + "-" + serial, type, serial, clock.instant(), null))).status()).isEqualTo(200);
+        return serial;
     }
 }
