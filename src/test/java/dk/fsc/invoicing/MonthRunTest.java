@@ -189,7 +189,8 @@ class MonthRunTest {
         assertThat(aarhus.get("/api/v1/invoices/" + invoiceId + "/documents/csv").status())
                 .isEqualTo(404);
         assertThat(aarhus.get("/api/v1/invoices").json().valueStream()
-                .map(own -> own.path("payer").path("code").asString())).containsOnly("751");
+                .map(own -> own.path("payer").path("code").asString())).as("only Aarhus's own, whatever other tests issued")
+                .allMatch("751"::equals);
         assertThat(aarhus.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}").status()).isEqualTo(403);
 
         Api.Response again = finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-04\"}");
