@@ -64,8 +64,12 @@ class DayPickLists {
 
     /** The day's pick lists as a PDF to print, a page per route. */
     static ResponseEntity<byte[]> pdf(DayPickLists lists, LocalDate date) {
-        return PdfDocuments.inline(lists.documents.render("warehouse/pick-lists-pdf", Map.of("day", lists.of(date))),
-                "pick-lists-" + date + ".pdf");
+        return PdfDocuments.inline(lists.printed(date), "pick-lists-" + date + ".pdf");
+    }
+
+    @Transactional(readOnly = true)
+    byte[] printed(LocalDate date) {
+        return documents.render("warehouse/pick-lists-pdf", Map.of("day", of(date)));
     }
 
     @Transactional(readOnly = true)

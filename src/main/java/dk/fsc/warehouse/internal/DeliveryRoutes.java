@@ -172,7 +172,8 @@ class DeliveryRoutes {
         for (String code : codes == null ? List.<String>of() : codes) {
             String typed = code == null ? "" : code.strip();
             if (!POSTAL_CODE.matcher(typed).matches()) {
-                errors.add(FieldError.of("postalCodes", "warehouse.error.route.postalCode", typed));
+                errors.add(FieldError.of("postalCodes", "warehouse.error.route.postalCode",
+                        typed.length() > 12 ? typed.substring(0, 12) + "…" : typed));
                 return List.of();
             }
             unique.add(typed);
