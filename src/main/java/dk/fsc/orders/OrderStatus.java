@@ -2,10 +2,11 @@ package dk.fsc.orders;
 
 /**
  * Where an order is: {@code AWAITING_APPROVAL → ACCEPTED → PICKING → SHIPPED → DELIVERED},
- * or {@code REJECTED} by the caseworker, or {@code CANCELLED} before picking started.
+ * or {@code REJECTED} by the caseworker, or {@code CANCELLED} before picking started, or
+ * {@code STOPPED} after shipping, when the warehouse stopped the shipment (a recall of a lot in it).
  */
 public enum OrderStatus {
-    AWAITING_APPROVAL, ACCEPTED, PICKING, SHIPPED, DELIVERED, REJECTED, CANCELLED;
+    AWAITING_APPROVAL, ACCEPTED, PICKING, SHIPPED, DELIVERED, REJECTED, CANCELLED, STOPPED;
 
     /** Whether the order still counts against the citizen's limits. */
     public boolean counts() {

@@ -3,7 +3,7 @@
  * referrals to stoma nurses, the agent's whole-citizen view, the citizen's own messages and the
  * call service targets.
  */
-@ApplicationModule(displayName = "Support", allowedDependencies = { "shared", "reference", "identity", "citizens" })
+@ApplicationModule(displayName = "Support", allowedDependencies = { "shared", "reference", "identity", "citizens", "orders", "warehouse" })
 @NullMarked
 package dk.fsc.support;
 

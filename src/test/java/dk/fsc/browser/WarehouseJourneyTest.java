@@ -30,8 +30,8 @@ class WarehouseJourneyTest {
     TestClock clock;
 
     /**
-     * The citizen orders a cut baseplate in self-service; the warehouse picks it by scanning on a
-     * tablet, cuts and packs it; the carrier reports it delivered through the API; the citizen
+     * The citizen orders a cut baseplate in self-service; the warehouse finds it on the day's pick
+     * lists per route and picks it by scanning on a tablet, cuts and packs it; the carrier reports it delivered through the API; the citizen
      * sees it delivered, with its tracking and lot.
      */
     @Test
@@ -57,7 +57,11 @@ class WarehouseJourneyTest {
             browser.size(800, 1280).open("/warehouse");
             assertThat(browser.overflowing()).as("nothing wider than a tablet").isEmpty();
             browser.screenshot("warehouse-start-tablet");
-            browser.find(By.cssSelector("a[href$='/warehouse/orders/" + order + "']")).click();
+            browser.open("/warehouse/routes");
+            browser.open("/warehouse/pick-lists?date=" + reserved.path("deliveryDate").asString());
+            assertThat(browser.overflowing()).as("the day's pick lists fit a tablet").isEmpty();
+            browser.screenshot("warehouse-pick-lists-tablet");
+            browser.find(By.cssSelector(".route-pick-list a[href$='/warehouse/orders/" + order + "']")).click();
 
             browser.find(By.id("scan")).sendKeys("(01)05700312500209(10)NS20-A", Keys.ENTER);
             assertThat(browser.waitFor(By.id("scan-error")).getText()).startsWith("Forkert vare");

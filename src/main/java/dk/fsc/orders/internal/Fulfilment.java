@@ -47,6 +47,14 @@ class Fulfilment implements Orders {
         return reach(orderId, OrderStatus.DELIVERED, by, at);
     }
 
+    @Override
+    @Transactional
+    public DeliveryFacts markStopped(OrderId orderId, String by, Instant at, String reason) {
+        Order order = orders.findForUpdate(orderId.value())
+                .orElseThrow(() -> new NotFoundException(OrderDecisions.NO_ORDER));
+        return lifecycle.stepped(order, order.stop(), at, by, reason).facts();
+    }
+
     private DeliveryFacts reach(OrderId orderId, OrderStatus step, String by, Instant at) {
         Order order = orders.findForUpdate(orderId.value())
                 .orElseThrow(() -> new NotFoundException(OrderDecisions.NO_ORDER));

@@ -68,6 +68,17 @@ record Order(UUID id, UUID citizenId, String municipalityCode, String paidBy, Or
         return to(this, step, null);
     }
 
+    /** The warehouse stopped the shipment before delivery; an order stopped already stays as it is. */
+    Order stop() {
+        if (status == OrderStatus.STOPPED) {
+            return this;
+        }
+        if (status != OrderStatus.SHIPPED) {
+            throw new ConflictException("An order that is " + status + " cannot be stopped.");
+        }
+        return to(this, OrderStatus.STOPPED, null);
+    }
+
     /** The citizen moved: an order still awaiting a decision goes to the new municipality's caseworkers. */
     Order decidedIn(String municipality) {
         return new Order(id, citizenId, municipality, paidBy, status, channel, orderDate, deliveryDate, delivery,

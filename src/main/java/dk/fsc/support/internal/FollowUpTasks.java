@@ -117,6 +117,20 @@ class FollowUpTasks {
         return task;
     }
 
+    /**
+     * A task another module's event asks for, put in a team's queue by the system: {@code id}
+     * comes from the event, so a second delivery of the event adds nothing.
+     */
+    @Transactional
+    void fromSystem(UUID id, UUID citizenId, String municipalityCode, String title, Team team, Priority priority,
+            String by) {
+        jdbc.sql("insert into support.task (id, citizen_id, municipality_code, title, owner_team, due, priority,"
+                + " created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
+                .params(id, citizenId, municipalityCode, title, team.name(), today(), priority.name(),
+                        Timestamp.from(clock.instant()), by)
+                .update();
+    }
+
     /** Closing needs a note; a closed task stays closed. */
     @Transactional
     @PreAuthorize(ContactDesk.DESK)

@@ -3,20 +3,28 @@ package dk.fsc.warehouse.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.orders.OrderId;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.warehouse.DeliveryAttemptFailed;
 import dk.fsc.warehouse.internal.FulfilmentRepository.Fulfilment;
 import dk.fsc.warehouse.internal.FulfilmentRepository.Status;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the carrier's event id; a repeated report is answered exactly as the first was and changes
  * nothing. Reports may arrive out of order: a delivery is final whatever arrives after it, and
  * the shipment's tracking shows the events as they happened. Delivered: the order is delivered.
- * A failed attempt is counted; after two the shipment is on the agents' list to call the citizen.
+ * A failed attempt is counted and the shipment goes out again on its route's next day
+ * ({@link DeliveryAttemptFailed}); after two the agents call the citizen.
  */
 @Service
 class CarrierEvents {
@@ -51,10 +60,14 @@ class CarrierEvents {
     private final CurrentUsers currentUsers;
     private final JsonMapper json;
     private final Clock clock;
+    private final DeliveryRoutes routes;
+    private final ApplicationEventPublisher events;
 
     CarrierEvents(FulfilmentRepository fulfilments, Picking picking, CurrentUsers currentUsers, JsonMapper json,
-            Clock clock) {
+            Clock clock, DeliveryRoutes routes, ApplicationEventPublisher events) {
         this.fulfilments = fulfilments;
+        this.routes = routes;
+        this.events = events;
         this.picking = picking;
         this.currentUsers = currentUsers;
         this.json = json;
@@ -65,7 +78,8 @@ class CarrierEvents {
     @Transactional
     String report(UUID shipmentId, Report report) {
         Fulfilment order = fulfilments.findShipmentForUpdate(shipmentId)
-                .orElseThrow(() -> new NotFoundException(NO_SHIPMENT));
+                .orElseThrow(() -> new NotFoundException(NO_SHIPMENT,
+                        List.of(FieldError.of("shipmentId", "warehouse.error.carrier.shipment"))));
         FulfilmentRepository.CarrierEvent event = valid(shipmentId, report);
         var earlier = fulfilments.carrierAnswer(event.carrierEventId());
         if (earlier.isPresent()) {
@@ -77,7 +91,7 @@ class CarrierEvents {
             if (type == Type.DELIVERED) {
                 picking.delivered(order, event.occurredAt(), by);
             } else if (type == Type.FAILED_ATTEMPT) {
-                fulfilments.failedAttempt(order.orderId());
+                failedAttempt(order, event.occurredAt());
             }
         }
         Fulfilment after = fulfilments.find(order.orderId()).orElseThrow();
@@ -87,6 +101,21 @@ class CarrierEvents {
             throw new IllegalStateException("A carrier event id was reported twice at once for two shipments");
         }
         return answer;
+    }
+
+    /**
+     * The shipment goes out again on the next day its route is driven after the attempt (or
+     * after the delivery date it had, if later); the failure is published, and from the second
+     * one on an agent calls the citizen.
+     */
+    private void failedAttempt(Fulfilment order, Instant at) {
+        LocalDate attempted = LocalDate.ofInstant(at, TimeConfiguration.DANISH_TIME);
+        LocalDate next = routes.nextDay(order.postalCode(),
+                attempted.isAfter(order.deliveryDate()) ? attempted : order.deliveryDate());
+        fulfilments.failedAttempt(order.orderId(), next);
+        events.publishEvent(new DeliveryAttemptFailed(new OrderId(order.orderId()), new CitizenId(order.citizenId()),
+                new MunicipalityCode(order.municipalityCode()), Objects.requireNonNull(order.carrier()),
+                Objects.requireNonNull(order.trackingNumber()), order.failedAttempts() + 1, next, at));
     }
 
     private FulfilmentRepository.CarrierEvent valid(UUID shipmentId, Report report) {

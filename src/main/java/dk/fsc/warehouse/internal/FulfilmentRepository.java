@@ -71,6 +71,26 @@ class FulfilmentRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Holds the order (until the transaction ends) against its other event's listener: its
+     * acceptance and its cancellation may be handled at the same time, on two instances too.
+     */
+    void lockOrder(UUID orderId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 12))").param(orderId.toString())
+                .query((rs, row) -> 1).single();
+    }
+
+    /** The order was cancelled before the warehouse knew it: its acceptance, if it comes, reserves nothing. */
+    void cancelledBeforeAccepted(UUID orderId, Instant at) {
+        jdbc.sql("insert into warehouse.cancelled_order (order_id, cancelled_at) values (?, ?) on conflict do nothing")
+                .params(orderId, Timestamp.from(at)).update();
+    }
+
+    boolean cancelledBeforeAccepted(UUID orderId) {
+        return jdbc.sql("select exists (select 1 from warehouse.cancelled_order where order_id = ?)").param(orderId)
+                .query(Boolean.class).single();
+    }
+
     /** False when the order is known already: a second delivery of its event. */
     boolean insertIfNew(DeliveryFacts facts, LocalDate deliveryDate, Instant acceptedAt) {
         return jdbc.sql("insert into warehouse.fulfilment (order_id, citizen_id, municipality_code, paid_by,"
@@ -200,9 +220,10 @@ class FulfilmentRepository {
                 .params(shipmentId, carrier, trackingNumber, Timestamp.from(at), orderId).update();
     }
 
-    void failedAttempt(UUID orderId) {
-        jdbc.sql("update warehouse.fulfilment set failed_attempts = failed_attempts + 1 where order_id = ?")
-                .param(orderId).update();
+    /** A failed attempt: counted, and out again on {@code nextDeliveryDate}. */
+    void failedAttempt(UUID orderId, LocalDate nextDeliveryDate) {
+        jdbc.sql("update warehouse.fulfilment set failed_attempts = failed_attempts + 1, delivery_date = ?"
+                + " where order_id = ?").params(nextDeliveryDate, orderId).update();
     }
 
     Optional<String> carrierAnswer(String carrierEventId) {

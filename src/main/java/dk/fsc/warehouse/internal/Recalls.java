@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.fsc.identity.AuditLog;
+import dk.fsc.orders.OrderId;
+import dk.fsc.orders.Orders;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.ConflictException;
 import dk.fsc.shared.problem.FieldError;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A lot the supplier recalled. In one transaction: the lot can no longer be reserved, received
  * or picked; its reservations in orders not yet shipped are released and the lines reserved
  * again from other lots (or wait for stock); shipments the carrier has not delivered are
- * stopped; and who received it (citizen id, name, municipality, date; never a CPR number) is
+ * stopped (the order too, through the orders' API); and who received it (citizen id, name, municipality, date; never a CPR number) is
  * listed for their municipality's caseworkers, each citizen written to the audit log.
  */
 @Service
@@ -62,9 +64,11 @@ class Recalls {
     private final StockKeeping stockKeeping;
     private final ReserveAcceptedOrders reservations;
     private final AuditLog auditLog;
+    private final Orders orders;
 
     Recalls(JdbcClient jdbc, FulfilmentRepository fulfilments, StockRepository stock, StockKeeping stockKeeping,
-            ReserveAcceptedOrders reservations, AuditLog auditLog) {
+            ReserveAcceptedOrders reservations, AuditLog auditLog, Orders orders) {
+        this.orders = orders;
         this.jdbc = jdbc;
         this.fulfilments = fulfilments;
         this.stock = stock;
@@ -125,6 +129,8 @@ class Recalls {
                 }
                 case SHIPPED -> {
                     fulfilments.status(order.orderId(), Status.STOPPED);
+                    orders.markStopped(new OrderId(order.orderId()), movement.by(), movement.at(),
+                            "recall of lot " + lot + ": " + reason);
                     stopped.add(new Stopped(order.orderId(), order.postalCode(), order.city(), order.carrier(),
                             order.trackingNumber()));
                 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -57,7 +58,9 @@ class ReserveAcceptedOrders {
         LocalDate deliveryDate = facts.wantedDate() == null || facts.wantedDate().isBefore(today) ? today
                 : facts.wantedDate();
         UUID orderId = facts.orderId().value();
-        if (!fulfilments.insertIfNew(facts, deliveryDate, accepted.acceptedAt())) {
+        fulfilments.lockOrder(orderId);
+        if (fulfilments.cancelledBeforeAccepted(orderId)
+                || !fulfilments.insertIfNew(facts, deliveryDate, accepted.acceptedAt())) {
             return;
         }
         fulfilments.recipient(orderId, citizens.find(JOB, facts.citizenId().value(), "warehouse.recipient")
@@ -91,15 +94,22 @@ class ReserveAcceptedOrders {
 
     /**
      * The order was cancelled: what it had reserved and not picked is free again and its
-     * shortages stop waiting. A second delivery of the event finds it cancelled already.
+     * shortages stop waiting. A second delivery of the event finds it cancelled already. When
+     * the cancellation is handled before the acceptance (the two listeners race), it is noted so
+     * that the acceptance reserves nothing; both hold the order's lock while they decide.
      */
     @ApplicationModuleListener
     void on(OrderStatusChanged changed) {
         if (changed.to() != OrderStatus.CANCELLED) {
             return;
         }
-        fulfilments.findForUpdate(changed.orderId().value())
-                .filter(order -> order.status() == FulfilmentRepository.Status.TO_PICK)
+        UUID orderId = changed.orderId().value();
+        fulfilments.lockOrder(orderId);
+        Optional<FulfilmentRepository.Fulfilment> known = fulfilments.findForUpdate(orderId);
+        if (known.isEmpty()) {
+            fulfilments.cancelledBeforeAccepted(orderId, changed.at());
+        }
+        known.filter(order -> order.status() == FulfilmentRepository.Status.TO_PICK)
                 .ifPresent(order -> {
                     StockRepository.Movement movement = new StockRepository.Movement(clock.instant(), BY,
                             "order cancelled", "order " + order.orderId());

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many orders accepted at once for a product in short supply, reserved in parallel: no stock
@@ -55,6 +57,9 @@ class ConcurrentReservationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void ordersAcceptedAtOnceNeverPromiseAUnitTwiceNorMoreThanIsOnHand() throws Exception {
@@ -130,6 +135,51 @@ class ConcurrentReservationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reserved(id) == 0);
         assertThat(jdbc.sql("select sum(reserved) from warehouse.stock where product_id = ?").param(BELT.value())
                 .query(Integer.class).single()).isEqualTo(reservedBefore - available - 2);
+    }
+
+    @Test
+    void anOrderCancelledBeforeItsAcceptanceIsHandledIsNeverReservedAlsoWhenBothAreHandledAtOnce() throws Exception {
+        ReserveAcceptedOrders direct = AopTestUtils.getUltimateTargetObject(reservations);
+        UUID late = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> direct.on(cancelled(late)));
+        transactions.executeWithoutResult(status -> direct.on(accepted(late)));
+        assertThat(reserved(late)).isZero();
+        assertThat(missing(late)).isZero();
+
+        List<UUID> ids = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            for (UUID id : ids) {
+                threads.submit(() -> {
+                    start.await();
+                    transactions.executeWithoutResult(status -> direct.on(accepted(id)));
+                    return null;
+                });
+                threads.submit(() -> {
+                    start.await();
+                    transactions.executeWithoutResult(status -> direct.on(cancelled(id)));
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        UUID[] all = ids.toArray(UUID[]::new);
+        assertThat(jdbc.sql("select count(*) from warehouse.reservation where order_id = any(?)").param(all)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from warehouse.fulfilment where order_id = any(?)"
+                + " and status <> 'CANCELLED'").param(all).query(Integer.class).single()).isZero();
+    }
+
+    OrderAccepted accepted(UUID id) {
+        return new OrderAccepted(new DeliveryFacts(new OrderId(id), new CitizenId(UUID.randomUUID()),
+                new MunicipalityCode("751"), new MunicipalityCode("751"), OrderStatus.ACCEPTED,
+                List.of(new OrderLine(BELT, 1, null)), new DeliveryAddress("Testvej 1", "8000", "Aarhus C"),
+                clock.instant().atZone(TimeConfiguration.DANISH_TIME).toLocalDate(), null), clock.instant(), "agent");
+    }
+
+    OrderStatusChanged cancelled(UUID id) {
+        return new OrderStatusChanged(new OrderId(id), new CitizenId(UUID.randomUUID()), new MunicipalityCode("751"),
+                OrderStatus.ACCEPTED, OrderStatus.CANCELLED, clock.instant(), "agent", null);
     }
 
     int missing(UUID order) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import dk.fsc.orders.OrderId;
+import dk.fsc.orders.OrderStatus;
 import dk.fsc.orders.Orders;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.testing.Api;
@@ -90,6 +91,8 @@ class RecallTest {
         assertThat(list.path("lines")).anySatisfy(line -> assertThat(line.path("productId").asString())
                 .isEqualTo(WarehouseSteps.FLAT_BASEPLATE.toString()));
         assertThat(steps.pickList(shipped).json().path("status").asString()).isEqualTo("STOPPED");
+        assertThat(orders.deliveryFacts(shipped).orElseThrow().status()).as("the order shows it too")
+                .isEqualTo(OrderStatus.STOPPED);
         assertThat(jdbc.sql("select reserved from warehouse.stock where lot = ?").param(lot).query(Integer.class)
                 .single()).isZero();
 

@@ -22,12 +22,15 @@ import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.WebSession;
 import dk.fsc.warehouse.WarehouseSteps;
 import org.apache.pdfbox.Loader;
+import org.awaitility.Awaitility;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Cutting, packing and the carrier's API on the whole platform: a size outside the cutting range
@@ -55,6 +58,9 @@ class ShipmentsTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcClient jdbc;
+
     WarehouseSteps steps() {
         return new WarehouseSteps(port);
     }
@@ -73,8 +79,11 @@ class ShipmentsTest {
         String events = "/api/v1/shipments/" + shipment + "/events";
         Api carrier = steps.carrier();
 
-        assertProblem(carrier.postJson("/api/v1/shipments/" + UUID.randomUUID() + "/events",
-                WarehouseSteps.event("x-" + UUID.randomUUID(), "DELIVERED", clock.instant())), 404);
+        JsonNode unknown = assertProblem(carrier.inLanguage("da").postJson("/api/v1/shipments/" + UUID.randomUUID()
+                + "/events", WarehouseSteps.event("x-" + UUID.randomUUID(), "DELIVERED", clock.instant())), 404);
+        assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("shipmentId");
+        assertThat(unknown.path("errors").get(0).path("message").asString())
+                .isEqualTo("Lageret har ingen forsendelse med dette id.");
         assertProblem(Api.anonymous(port).postJson(events, WarehouseSteps.event("a", "DELIVERED", clock.instant())),
                 401);
         assertProblem(Api.withHeader(port, "X-API-Key", "fsc_nonsense").postJson(events,
@@ -86,11 +95,19 @@ class ShipmentsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("errors")).extracting(error -> error.path("field").asString())
                 .containsExactlyInAnyOrder("carrierEventId", "type", "occurredAt", "note");
+        assertThat(carrier.inLanguage("da").postJson(events, "{\"type\":\"LOST\"}").body())
+                .as("the carrier's staff read the reasons in Danish")
+                .contains("Typen skal være PICKED_UP", "Angiv transportørens hændelses-id");
+        String route = steps.as("admin").postJson("/api/v1/warehouse/routes", """
+                {"name":"Tirsdag %s","weekdays":["TUESDAY"],"postalCodes":["8000"]}""".formatted(order))
+                .json().path("id").asString();
 
         String first = "f1-" + order;
         Api.Response failed = carrier.postJson(events, WarehouseSteps.event(first, "FAILED_ATTEMPT", clock.instant()));
         assertThat(failed.status()).as(failed.body()).isEqualTo(201);
         assertThat(failed.json().path("failedAttempts").asInt()).isEqualTo(1);
+        assertThat(steps.pickList(order).json().path("deliveryDate").asString())
+                .as("out again on the route's next day after the planned one").isEqualTo("2026-12-08");
         Api.Response again = carrier.postJson(events,
                 WarehouseSteps.event(first, "FAILED_ATTEMPT", clock.instant().minusSeconds(60)));
         assertThat(again.status()).isEqualTo(201);
@@ -101,6 +118,12 @@ class ShipmentsTest {
         assertThat(carrier.postJson(events, WarehouseSteps.event("f2-" + order, "FAILED_ATTEMPT",
                 clock.instant().plus(Duration.ofMinutes(10)))).json().path("failedAttempts").asInt()).isEqualTo(2);
         assertThat(agent.get("/").body()).contains("id=\"call-citizens\"", tracking);
+        steps.as("admin").send("DELETE", "/api/v1/warehouse/routes/" + route, "application/json", "");
+        UUID citizenId = orders.deliveryFacts(order).orElseThrow().citizenId().value();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from support.task"
+                + " where citizen_id = ? and owner_team = 'CALL_CENTER' and priority = 'HIGH' and title like ?")
+                .params(citizenId, "Ring til borgeren: PostNord kunne ikke levere forsendelse " + tracking + "%")
+                .query(Integer.class).single() == 1);
         assertThat(WebSession.logIn(port, "warehouse", "demo").get("/").body()).doesNotContain("call-citizens");
 
         Api.Response delivered = carrier.postJson(events, WarehouseSteps.event("d-" + order, "DELIVERED",
