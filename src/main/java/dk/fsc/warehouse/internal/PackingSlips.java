@@ -1,18 +1,12 @@
 package dk.fsc.warehouse.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.fsc.shared.problem.ConflictException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The packing slip that goes in the parcel: the recipient's name and delivery address, the
@@ -22,12 +16,6 @@ import org.thymeleaf.context.Context;
 @Service
 class PackingSlips {
 
-    static final Locale DANISH = Locale.forLanguageTag("da");
-
-    /** Where the slip's stylesheet is found (a template may not carry a style element). */
-    private static final String STYLES = Objects.requireNonNull(PackingSlips.class.getResource(
-            "/pdf/packing-slip.css")).toExternalForm();
-
     private final Picking picking;
     private final ITemplateEngine templates;
 
@@ -36,11 +24,9 @@ class PackingSlips {
         this.templates = templates;
     }
 
-    /** The slip as a download named after the tracking number; 409 before the order is packed. */
+    /** The slip as a download; 409 before the order is packed. */
     static ResponseEntity<byte[]> response(PackingSlips slips, UUID orderId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"packing-slip.pdf\"")
-                .body(slips.pdf(orderId));
+        return WarehousePdf.response(slips.pdf(orderId), "packing-slip.pdf");
     }
 
     byte[] pdf(UUID orderId) {
@@ -48,19 +34,6 @@ class PackingSlips {
         if (list.order().trackingNumber() == null) {
             throw new ConflictException("The order is not packed yet.");
         }
-        Context context = new Context(DANISH);
-        context.setVariable("list", list);
-        String html = templates.process("warehouse/packing-slip", context);
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, STYLES);
-            builder.toStream(pdf);
-            builder.run();
-        } catch (java.io.IOException failed) {
-            throw new java.io.UncheckedIOException(failed);
-        }
-        return pdf.toByteArray();
+        return WarehousePdf.render(templates, "warehouse/packing-slip", Map.of("list", list));
     }
 }
