@@ -109,7 +109,7 @@ class Returns {
             throw new InvalidInputException("The return cannot be received", errors);
         }
         UUID id = UUID.randomUUID();
-        String document = "return " + id + " of order " + order.orderId();
+        String document = "return " + id;
         StockRepository.Movement movement = stockKeeping.movement(restock ? "returned sealed"
                 : "returned, scrapped: " + scrapReason, document);
         Return received = new Return(id, order.orderId(), pack.productId(), lot, delivered.expiry(),
