@@ -81,7 +81,7 @@ class StockPages {
     }
 
     /** A ledger entry as the stock card shows it: its reason and document in the reader's language. */
-    record LedgerLine(StockRepository.LedgerEntry entry, String reason, String document) {
+    record LedgerLine(StockRepository.LedgerEntry entry, String by, String reason, String document) {
     }
 
     /**
@@ -97,7 +97,9 @@ class StockPages {
                 ? messages.getMessage("warehouse.ledger.code." + reason[1], null, reason[1], locale) : reason[1]);
         String[] document = entry.document().split(" ", 2);
         String kind = messages.getMessage("warehouse.ledger.document." + document[0], null, document[0], locale);
-        return new LedgerLine(entry, head + rest, document.length < 2 ? kind : kind + " " + document[1]);
+        String by = entry.by().startsWith("system:") ? messages.getMessage("warehouse.card.bySystem", null, locale)
+                : entry.by();
+        return new LedgerLine(entry, by, head + rest, document.length < 2 ? kind : kind + " " + document[1]);
     }
 
     @GetMapping("/warehouse/returns")
