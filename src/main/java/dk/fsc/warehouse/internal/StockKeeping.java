@@ -196,7 +196,8 @@ class StockKeeping implements Warehouse {
         }
         List<LotStock> lots = lots(stock.allStock());
         if (text.matches("[0-9]{8,14}|[(\\]].*")) {
-            Gs1ElementString read = Gs1ElementString.parse("q", text, today());
+            Gs1ElementString read = Gs1ElementString.parse("q", text.matches("[0-9]{14}") ? "(01)" + text : text,
+                    today());
             return assortment.productByGtin(read.gtin()).map(product -> lots.stream()
                     .filter(lot -> lot.productId().equals(product.id()))
                     .filter(lot -> read.lot() == null || lot.lot().equals(read.lot())).toList()).orElse(List.of());

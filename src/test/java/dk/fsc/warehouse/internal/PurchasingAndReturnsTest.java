@@ -132,7 +132,7 @@ class PurchasingAndReturnsTest {
         String lot = "L" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String scan = "]d201" + LANCETS_GTIN + "17" + WarehouseSteps.yymmdd(today().plusDays(400)) + "10" + lot;
         String ledgerBefore = warehouse.get("/api/v1/warehouse/ledger?productId=" + LANCETS).body();
-        assertThat(assertProblem(warehouse.postJson(receipts, receipt("]C101" + WarehouseSteps.GTINS.get(
+        assertThat(assertProblem(warehouse.inLanguage("da").postJson(receipts, receipt("]C101" + WarehouseSteps.GTINS.get(
                 WarehouseSteps.FLAT_BASEPLATE) + "10X1", 5)), 400).path("errors").get(0).path("message").asString())
                 .startsWith("Forkert vare");
         assertThat(fields(assertProblem(warehouse.postJson(receipts, receipt(scan, 0)), 400))).contains("quantity");
@@ -141,7 +141,8 @@ class PurchasingAndReturnsTest {
                 .as("110 is the most with 10 % tolerance").containsExactly("quantity");
         assertThat(fields(assertProblem(warehouse.postJson(receipts, receipt("]d201" + LANCETS_GTIN + "17"
                 + WarehouseSteps.yymmdd(today().minusDays(1)) + "10" + lot, 5)), 400))).containsExactly("scan");
-        assertThat(assertProblem(warehouse.postJson(receipts, receipt("(01)05700289400367(10)A", 5)), 400)
+        assertThat(assertProblem(warehouse.inLanguage("da").postJson(receipts, receipt("(01)05700289400367(10)A", 5)),
+                400)
                 .path("errors").get(0).path("message").asString()).as("GS1 refusals in Danish")
                 .contains("kontrolciffer");
         assertProblem(warehouse.postJson("/api/v1/warehouse/purchase-orders/" + UUID.randomUUID() + "/receipts",
