@@ -46,6 +46,9 @@ public interface Assortment {
      */
     Optional<ContractDiscount> discountOn(ProductId id, LocalDate date);
 
+    /** Who supplies each product of {@code ids} that exists, with the supplier's item number. */
+    Map<ProductId, ProductSupply> supplies(Collection<ProductId> ids);
+
     boolean areaExists(String areaCode);
 
     /** Every product area with its groups, by Danish name. */

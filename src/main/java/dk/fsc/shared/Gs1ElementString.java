@@ -4,10 +4,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +51,7 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
             text = text.substring(1);
         }
         if (text.isEmpty()) {
-            throw InvalidInputException.of(field, "is empty: scan the barcode on the pack");
+            throw refused(field, "gs1.error.empty");
         }
         if (!hadSymbology && BARE_GTIN.matcher(text).matches()) {
             return new Gs1ElementString(gtin(field, text), null, null, null, null, null);
@@ -57,7 +59,7 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
         Map<String, String> elements = text.charAt(0) == '(' ? bracketed(field, text) : concatenated(field, text);
         String gtin = elements.get("01");
         if (gtin == null) {
-            throw InvalidInputException.of(field, "has no GTIN (01): scan the barcode that names the product");
+            throw refused(field, "gs1.error.noGtin");
         }
         return new Gs1ElementString(gtin(field, gtin), elements.get("10"), date(field, "17", elements, today),
                 elements.get("21"), date(field, "11", elements, today), date(field, "15", elements, today));
@@ -72,8 +74,7 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
             at = matcher.end();
         }
         if (at != text.length()) {
-            throw InvalidInputException.of(field, "cannot be read after position " + at
-                    + ": each value must follow an application identifier in parentheses");
+            throw refused(field, "gs1.error.parentheses", at);
         }
         return elements;
     }
@@ -89,16 +90,14 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
             String ai = text.substring(at, Math.min(at + 2, text.length()));
             Ai known = Ai.of(ai);
             if (known == null) {
-                throw InvalidInputException.of(field, "has an unknown application identifier (" + ai + ")"
-                        + (at > 0 ? ": a group separator may be missing before it" : ""));
+                throw refused(field, at > 0 ? "gs1.error.unknownAi.separator" : "gs1.error.unknownAi", ai);
             }
             int start = at + 2;
             int end;
             if (known.length > 0) {
                 end = start + known.length;
                 if (end > text.length()) {
-                    throw InvalidInputException.of(field, "ends inside (" + ai + "), which holds " + known.length
-                            + " characters");
+                    throw refused(field, "gs1.error.truncated", ai, known.length);
                 }
             } else {
                 int separator = text.indexOf(GROUP_SEPARATOR, start);
@@ -113,23 +112,22 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
     private static void put(String field, Map<String, String> elements, String ai, String value) {
         Ai known = Ai.of(ai);
         if (known == null) {
-            throw InvalidInputException.of(field, "has an unknown application identifier (" + ai + ")");
+            throw refused(field, "gs1.error.unknownAi", ai);
         }
         if (elements.containsKey(ai)) {
-            throw InvalidInputException.of(field, "holds (" + ai + ") twice");
+            throw refused(field, "gs1.error.twice", ai);
         }
         if (known.length > 0 ? value.length() != known.length || !value.chars().allMatch(Character::isDigit)
                 : value.isEmpty() || value.length() > VARIABLE_MAX || !CSET_82.matcher(value).matches()) {
-            throw InvalidInputException.of(field, "has an invalid (" + ai + "): " + known.rule
-                    + (known.length == 0 && value.length() > VARIABLE_MAX ? "; a group separator may be missing" : ""));
+            throw refused(field, known.length == 0 && value.length() > VARIABLE_MAX ? "gs1.error.invalid.tooLong"
+                    : known.rule, ai, known.length);
         }
         elements.put(ai, value);
     }
 
     private static Gtin gtin(String field, String digits) {
         if (!Gtin.isValid(digits)) {
-            throw InvalidInputException.of(field, "has a GTIN with a wrong check digit: the last digit should be "
-                    + Gtin.checkDigit(digits.substring(0, digits.length() - 1)));
+            throw refused(field, "gs1.error.checkDigit", Gtin.checkDigit(digits.substring(0, digits.length() - 1)));
         }
         return new Gtin(digits);
     }
@@ -149,22 +147,30 @@ public record Gs1ElementString(Gtin gtin, @Nullable String lot, @Nullable LocalD
             YearMonth yearMonth = YearMonth.of(year, month);
             return day == 0 ? yearMonth.atEndOfMonth() : yearMonth.atDay(day);
         } catch (DateTimeException e) {
-            throw InvalidInputException.of(field, "has an invalid date in (" + ai + "): " + yymmdd
-                    + " is not a day (YYMMDD, day 00 for the end of the month)");
+            throw refused(field, "gs1.error.date", ai, yymmdd);
         }
     }
 
+    /**
+     * The scan refused: {@code key} is a reason in the message bundles (messages.properties,
+     * {@code gs1.error.*}), worded in the reader's language on pages and in problem+json.
+     */
+    private static InvalidInputException refused(String field, String key, Object... arguments) {
+        return new InvalidInputException("The barcode cannot be read", List.of(FieldError.of(field, key, arguments)));
+    }
+
     private enum Ai {
-        GTIN("01", 14, "14 digits"),
-        LOT("10", 0, "1 to 20 characters of GS1's set"),
-        PRODUCTION_DATE("11", 6, "a date YYMMDD"),
-        BEST_BEFORE("15", 6, "a date YYMMDD"),
-        EXPIRY("17", 6, "a date YYMMDD"),
-        SERIAL("21", 0, "1 to 20 characters of GS1's set");
+        GTIN("01", 14, "gs1.error.invalid.digits"),
+        LOT("10", 0, "gs1.error.invalid.text"),
+        PRODUCTION_DATE("11", 6, "gs1.error.invalid.date"),
+        BEST_BEFORE("15", 6, "gs1.error.invalid.date"),
+        EXPIRY("17", 6, "gs1.error.invalid.date"),
+        SERIAL("21", 0, "gs1.error.invalid.text");
 
         final String code;
         /** The fixed length, or 0 for a variable-length field that ends at a group separator. */
         final int length;
+        /** The message key saying what a valid value of it looks like. */
         final String rule;
 
         Ai(String code, int length, String rule) {

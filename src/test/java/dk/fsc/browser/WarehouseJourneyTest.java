@@ -34,6 +34,25 @@ class WarehouseJourneyTest {
      * lists per route and picks it by scanning on a tablet, cuts and packs it; the carrier reports it delivered through the API; the citizen
      * sees it delivered, with its tracking and lot.
      */
+    static final String TEST_STRIPS = "b0000000-0000-4000-8000-000000000035";
+    static final String TEST_STRIPS_GTIN = "05700289400359";
+
+    /** Test strips (none in stock) below a reorder point, ordered from their supplier by the administrator. */
+    private String aPurchaseOrderOfTestStrips(WarehouseSteps steps) {
+        assertThat(steps.as("warehouse").send("PUT", "/api/v1/warehouse/reorder-rules/" + TEST_STRIPS,
+                "application/json", "{\"reorderPoint\":10,\"reorderQuantity\":50}").status()).isEqualTo(200);
+        String supplier = "";
+        for (JsonNode proposal : steps.as("warehouse").get("/api/v1/warehouse/reorder-proposals").json()) {
+            if (proposal.path("lines").toString().contains(TEST_STRIPS)) {
+                supplier = proposal.path("supplierId").asString();
+            }
+        }
+        Api.Response made = steps.as("admin").postJson("/api/v1/warehouse/purchase-orders",
+                "{\"supplierId\":\"" + supplier + "\",\"expectedDate\":\"" + clock.today().plusDays(3) + "\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("order").path("id").asString();
+    }
+
     @Test
     void anOrderPlacedInSelfServiceIsPickedCutPackedShippedAndShownDeliveredToTheCitizen() {
         clock.setDanish(LocalDateTime.of(2027, 4, 14, 9, 0));
@@ -49,6 +68,8 @@ class WarehouseJourneyTest {
             order = OrderId.of(browser.find(By.cssSelector("#history tbody tr")).getAttribute("data-id"));
         }
         JsonNode reserved = steps.awaitReserved(order);
+
+        String purchaseOrder = aPurchaseOrderOfTestStrips(steps);
 
         try (Browser browser = new Browser(port)) {
             browser.size(1280, 800).logIn("warehouse", "demo").open("/warehouse");
@@ -79,6 +100,17 @@ class WarehouseJourneyTest {
             assertThat(browser.find(By.id("packing-slip")).getAttribute("href")).endsWith("/packing-slip");
             browser.size(1280, 900).checkAccessibility();
             browser.screenshot("warehouse-packed-desktop");
+
+            browser.size(800, 1280).open("/warehouse/purchase-orders/" + purchaseOrder);
+            browser.find(By.id("scan")).sendKeys("(01)05700312500209(10)NS20-A", Keys.ENTER);
+            assertThat(browser.waitFor(By.id("scan-error")).getText()).startsWith("Forkert vare");
+            browser.find(By.id("scan")).sendKeys("]d201" + TEST_STRIPS_GTIN + "17"
+                    + WarehouseSteps.yymmdd(clock.today().plusYears(1)) + "10TS-J1");
+            browser.find(By.id("quantity")).sendKeys("20", Keys.ENTER);
+            browser.waitForText(By.cssSelector("#po .alert.info"), "Varerne er modtaget");
+            assertThat(browser.find(By.cssSelector("#po-lines .received")).getText()).isEqualTo("20");
+            browser.checkAccessibility();
+            browser.screenshot("warehouse-receipt-tablet");
         }
 
         JsonNode packed = steps.pickList(order).json();

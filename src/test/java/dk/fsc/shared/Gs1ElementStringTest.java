@@ -66,25 +66,28 @@ class Gs1ElementStringTest {
     }
 
     @Test
-    void refusesMalformedStringsWithTheReason() {
-        assertRefused("(01)09501101020918(10)A", "check digit", "7");
-        assertRefused("0109501101020917991234", "unknown application identifier (99)");
-        assertRefused("(01)09501101020917(17)191308", "invalid date in (17)");
-        assertRefused("(01)09501101020917(17)190231", "invalid date in (17)");
-        assertRefused("(10)ABC", "no GTIN");
-        assertRefused("01095011010209", "ends inside (01)");
-        assertRefused("0109501101020917" + "10ABCDEFGHIJKLMNOPQRSTU21123", "group separator may be missing");
-        assertRefused("(01)09501101020917(10)ABC 1", "invalid (10)");
-        assertRefused("(01)09501101020917 (10)ABC", "invalid (01)");
-        assertRefused("(01)09501101020917)(10)ABC", "parentheses");
-        assertRefused("  ", "empty");
+    void refusesMalformedStringsWithTheReasonAsABundleKey() {
+        assertRefused("(01)09501101020918(10)A", "gs1.error.checkDigit", 7);
+        assertRefused("0109501101020917991234", "gs1.error.unknownAi.separator", "99");
+        assertRefused("99123", "gs1.error.unknownAi", "99");
+        assertRefused("(01)09501101020917(17)191308", "gs1.error.date", "17", "191308");
+        assertRefused("(01)09501101020917(17)190231", "gs1.error.date", "17", "190231");
+        assertRefused("(10)ABC", "gs1.error.noGtin");
+        assertRefused("01095011010209", "gs1.error.truncated", "01", 14);
+        assertRefused("0109501101020917" + "10ABCDEFGHIJKLMNOPQRSTU21123", "gs1.error.invalid.tooLong", "10", 0);
+        assertRefused("(01)09501101020917(10)ABC 1", "gs1.error.invalid.text", "10", 0);
+        assertRefused("(01)09501101020917 (10)ABC", "gs1.error.invalid.digits", "01", 14);
+        assertRefused("(01)09501101020917(10)A(10)B", "gs1.error.twice", "10");
+        assertRefused("(01)09501101020917)(10)ABC", "gs1.error.parentheses", 18);
+        assertRefused("  ", "gs1.error.empty");
     }
 
-    private static void assertRefused(String input, String... reason) {
+    private static void assertRefused(String input, String key, Object... arguments) {
         assertThatThrownBy(() -> parse(input)).as(input)
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors().getFirst().field()).isEqualTo("scan");
-                    assertThat(e.errors().getFirst().message()).contains(reason);
+                    assertThat(e.errors().getFirst().message()).isEqualTo(key);
+                    assertThat(e.errors().getFirst().arguments()).containsExactly(arguments);
                 });
     }
 }

@@ -2,6 +2,7 @@ package dk.fsc.assortment.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductSupply;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.assortment.RateOn;
 import dk.fsc.shared.Gtin;
@@ -35,10 +37,12 @@ class AssortmentCatalog implements Assortment {
     private final PriceRepository prices;
     private final AreaRepository areas;
     private final ServiceRateRepository rates;
+    private final SupplierRepository suppliers;
 
     AssortmentCatalog(ProductRepository products, PriceRepository prices, AreaRepository areas,
-            ServiceRateRepository rates) {
+            ServiceRateRepository rates, SupplierRepository suppliers) {
         this.products = products;
+        this.suppliers = suppliers;
         this.rates = rates;
         this.prices = prices;
         this.areas = areas;
@@ -100,6 +104,20 @@ class AssortmentCatalog implements Assortment {
     @Override
     public Optional<ContractDiscount> discountOn(ProductId id, LocalDate date) {
         return prices.discountOn(id.value(), date);
+    }
+
+    @Override
+    public Map<ProductId, ProductSupply> supplies(Collection<ProductId> ids) {
+        Map<UUID, Supplier> suppliers = new HashMap<>();
+        Map<ProductId, ProductSupply> supplies = new LinkedHashMap<>();
+        for (Product product : products.findAll(ids.stream().map(ProductId::value).toList())) {
+            Supplier supplier = suppliers.computeIfAbsent(product.supplierId(),
+                    id -> this.suppliers.supplier(id).orElseThrow());
+            supplies.put(new ProductId(product.id()), new ProductSupply(new ProductId(product.id()), supplier.id(),
+                    supplier.name(), supplier.cvr(), supplier.gln(), supplier.contactEmail(),
+                    product.supplierItemNumber()));
+        }
+        return supplies;
     }
 
     @Override

@@ -182,6 +182,11 @@ class FulfilmentRepository {
                 .param(shipmentId).query(FulfilmentRepository::fulfilment).optional();
     }
 
+    Optional<Fulfilment> findByTrackingNumberForUpdate(String trackingNumber) {
+        return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where tracking_number = ? for update")
+                .param(trackingNumber).query(FulfilmentRepository::fulfilment).optional();
+    }
+
     Optional<Fulfilment> findForUpdate(UUID orderId) {
         return jdbc.sql("select " + COLUMNS + " from warehouse.fulfilment where order_id = ? for update")
                 .param(orderId).query(FulfilmentRepository::fulfilment).optional();
@@ -207,6 +212,17 @@ class FulfilmentRepository {
         jdbc.sql("update warehouse.reservation set picked = picked + ? where order_id = ? and line = ?"
                 + " and product_id = ? and lot = ? and location_code = ?")
                 .params(quantity, orderId, line.line(), line.productId(), line.lot(), line.locationCode()).update();
+    }
+
+    /** {@code quantity} of the line no longer promised from its lot and location; a reservation of nothing goes. */
+    void unreserve(UUID orderId, PickLine line, int quantity) {
+        jdbc.sql("delete from warehouse.reservation where order_id = ? and line = ? and product_id = ? and lot = ?"
+                + " and location_code = ? and quantity = ?")
+                .params(orderId, line.line(), line.productId(), line.lot(), line.locationCode(), quantity).update();
+        jdbc.sql("update warehouse.reservation set quantity = quantity - ? where order_id = ? and line = ?"
+                + " and product_id = ? and lot = ? and location_code = ? and quantity > ?")
+                .params(quantity, orderId, line.line(), line.productId(), line.lot(), line.locationCode(), quantity)
+                .update();
     }
 
     void status(UUID orderId, Status status) {

@@ -1,6 +1,8 @@
 package dk.fsc.warehouse.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,16 @@ class Picking {
     record Pick(@Nullable String scan, @Nullable Integer quantity) {
     }
 
+    /** Why less was found at a location than was reserved there. */
+    enum ShortReason {
+        DAMAGED, MISSING, WRONG_COUNT
+    }
+
+    /** Less found than reserved of a pick line (its line, lot and location): how many were found, and why. */
+    record ShortPick(@Nullable Integer line, @Nullable String lot, @Nullable String locationCode,
+            @Nullable Integer found, @Nullable String reasonCode) {
+    }
+
     /** The carrier the shipment goes with; the default carrier when none is named. */
     record Packing(@Nullable String carrier) {
     }
@@ -74,9 +86,11 @@ class Picking {
     private final Assortment assortment;
     private final Orders orders;
     private final ApplicationEventPublisher events;
+    private final ReserveAcceptedOrders reservations;
 
     Picking(FulfilmentRepository fulfilments, StockRepository stock, StockKeeping stockKeeping, Assortment assortment,
-            Orders orders, ApplicationEventPublisher events) {
+            Orders orders, ApplicationEventPublisher events, ReserveAcceptedOrders reservations) {
+        this.reservations = reservations;
         this.fulfilments = fulfilments;
         this.stock = stock;
         this.stockKeeping = stockKeeping;
@@ -148,18 +162,70 @@ class Picking {
             throw new InvalidInputException("The pick cannot be confirmed",
                     List.of(FieldError.of("quantity", "warehouse.error.pick.quantity", line.remaining())));
         }
+        take(order, line, quantity);
+        return afterPick(order);
+    }
+
+    /** {@code quantity} of the line taken off the shelf; the first pick tells the orders module that picking started. */
+    private void take(Fulfilment order, PickLine line, int quantity) {
         StockRepository.StockRow row = stock.rowForUpdate(line.productId(), line.lot(), line.locationCode())
                 .orElseThrow();
-        StockRepository.Movement movement = stockKeeping.movement("picked", "order " + orderId);
+        StockRepository.Movement movement = stockKeeping.movement("picked", "order " + order.orderId());
         stock.change("PICK", row, -quantity, -quantity, movement);
-        fulfilments.picked(orderId, line, quantity);
-        orders.markPicked(new OrderId(orderId), movement.by(), movement.at());
+        fulfilments.picked(order.orderId(), line, quantity);
+        orders.markPicked(new OrderId(order.orderId()), movement.by(), movement.at());
+    }
+
+    private PickList afterPick(Fulfilment order) {
         PickList after = pickList(order);
         if (after.complete()) {
-            fulfilments.status(orderId, Status.PICKED);
-            return pickList(fulfilments.find(orderId).orElseThrow());
+            fulfilments.status(order.orderId(), Status.PICKED);
+            return pickList(fulfilments.find(order.orderId()).orElseThrow());
         }
         return after;
+    }
+
+    /**
+     * Less found at the location than was reserved there: what was found is picked, what was not
+     * leaves the shelf's count (on hand and reserved, with the reason in the ledger) and the line
+     * is reserved again from other lots, or waits in the shortage list for the rest.
+     */
+    @Transactional
+    PickList shortPick(UUID orderId, ShortPick report) {
+        Fulfilment order = fulfilments.findForUpdate(orderId).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        if (order.status() != Status.TO_PICK) {
+            throw new ConflictException("The order is picked already.",
+                    List.of(FieldError.of("line", "warehouse.error.pick.done")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ShortReason reason = Arrays.stream(ShortReason.values())
+                .filter(known -> known.name().equals(report.reasonCode())).findFirst().orElse(null);
+        if (reason == null) {
+            errors.add(FieldError.of("reasonCode", "warehouse.error.shortPick.reason"));
+        }
+        PickLine line = fulfilments.pickList(orderId).stream()
+                .filter(candidate -> report.line() != null && candidate.line() == report.line()
+                        && candidate.lot().equals(report.lot()) && candidate.locationCode().equals(report.locationCode())
+                        && candidate.remaining() > 0)
+                .findFirst().orElse(null);
+        if (line == null) {
+            errors.add(FieldError.of("line", "warehouse.error.shortPick.line"));
+        } else if (report.found() == null || report.found() < 0 || report.found() >= line.remaining()) {
+            errors.add(FieldError.of("found", "warehouse.error.shortPick.found", line.remaining() - 1));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The short pick cannot be reported", errors);
+        }
+        if (report.found() > 0) {
+            take(order, line, report.found());
+        }
+        int missing = line.remaining() - report.found();
+        StockRepository.Movement movement = stockKeeping.movement("short pick: " + reason.name(), "order " + orderId);
+        stock.change("SHORT_PICK", stock.rowForUpdate(line.productId(), line.lot(), line.locationCode()).orElseThrow(),
+                -missing, -missing, movement);
+        fulfilments.unreserve(orderId, line, missing);
+        reservations.reserveAgain(order, line.line(), line.productId(), missing, movement);
+        return afterPick(order);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -181,6 +182,34 @@ class StockKeeping implements Warehouse {
 
     StockRepository.Movement movement(String reason, String document) {
         return new StockRepository.Movement(clock.instant(), currentUsers.require().username(), reason, document);
+    }
+
+    /**
+     * The lots in stock that {@code query} finds: a scanned or typed GTIN (with a lot in the scan,
+     * that lot only), else every lot whose number, or whose product's name or item number, holds it.
+     */
+    @Transactional(readOnly = true)
+    List<LotStock> search(@Nullable String query) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw InvalidInputException.of("q", "warehouse.error.search");
+        }
+        List<LotStock> lots = lots(stock.allStock());
+        if (text.matches("[0-9]{8,14}|[(\\]].*")) {
+            Gs1ElementString read = Gs1ElementString.parse("q", text.matches("[0-9]{14}") ? "(01)" + text : text,
+                    today());
+            return assortment.productByGtin(read.gtin()).map(product -> lots.stream()
+                    .filter(lot -> lot.productId().equals(product.id()))
+                    .filter(lot -> read.lot() == null || lot.lot().equals(read.lot())).toList()).orElse(List.of());
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        Map<ProductId, ProductView> products = assortment.products(lots.stream().map(LotStock::productId).toList());
+        return lots.stream().filter(lot -> lot.lot().toLowerCase(Locale.ROOT).contains(lower)
+                || products.containsKey(lot.productId())
+                        && (products.get(lot.productId()).name().toLowerCase(Locale.ROOT).contains(lower)
+                                || products.get(lot.productId()).itemNumber().toLowerCase(Locale.ROOT)
+                                        .contains(lower)))
+                .toList();
     }
 
     @Override

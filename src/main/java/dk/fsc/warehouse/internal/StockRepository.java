@@ -106,11 +106,22 @@ class StockRepository {
     }
 
     void receive(String locationCode, UUID productId, String lot, LocalDate expiry, int quantity, Movement movement) {
+        receive("RECEIPT", locationCode, productId, lot, expiry, quantity, movement);
+    }
+
+    /** Goods put on a shelf: a {@code RECEIPT} from a supplier or a {@code RETURN} from a citizen. */
+    void receive(String kind, String locationCode, UUID productId, String lot, LocalDate expiry, int quantity,
+            Movement movement) {
         jdbc.sql("insert into warehouse.stock (location_code, product_id, lot, expiry, on_hand, reserved)"
                 + " values (?, ?, ?, ?, ?, 0) on conflict (product_id, lot, location_code)"
                 + " do update set on_hand = warehouse.stock.on_hand + excluded.on_hand")
                 .params(locationCode, productId, lot, expiry, quantity).update();
-        write("RECEIPT", productId, lot, locationCode, quantity, movement);
+        write(kind, productId, lot, locationCode, quantity, movement);
+    }
+
+    /** Returned units that never reach a shelf: written to the ledger only. */
+    void scrap(UUID productId, String lot, int quantity, Movement movement) {
+        write("SCRAP", productId, lot, Returns.SCRAP_LOCATION, quantity, movement);
     }
 
     /** Changes on hand by {@code delta} (a pick or an adjustment) and reserved by {@code reservedDelta}. */

@@ -17,6 +17,7 @@ import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.shared.web.OrderPanel;
 import dk.fsc.shared.web.StartPagePanel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,10 @@ final class WarehousePanels {
     record LotLine(String product, String lot, LocalDate expiry, int quantity) {
     }
 
+    /** What an order waits for: how many of a product, and when an open purchase order expects it. */
+    record Awaiting(int missing, String product, @Nullable LocalDate expected) {
+    }
+
     /**
      * On the order pages of citizens, agents and caseworkers: where the order is in the warehouse,
      * what waits for stock, the shipment with the carrier's tracking events, and the lots sent.
@@ -39,10 +44,12 @@ final class WarehousePanels {
 
         private final FulfilmentRepository fulfilments;
         private final Assortment assortment;
+        private final Purchasing purchasing;
 
-        ShipmentOrderPanel(FulfilmentRepository fulfilments, Assortment assortment) {
+        ShipmentOrderPanel(FulfilmentRepository fulfilments, Assortment assortment, Purchasing purchasing) {
             this.fulfilments = fulfilments;
             this.assortment = assortment;
+            this.purchasing = purchasing;
         }
 
         @Override
@@ -72,8 +79,10 @@ final class WarehousePanels {
                         .map(ProductId::new).toList());
                 Map<String, Object> model = new HashMap<>();
                 model.put("order", order);
-                model.put("awaiting", backorders.stream().map(backorder -> backorder.missing() + " × "
-                        + name(products, backorder.productId())).toList());
+                Map<UUID, LocalDate> expected = purchasing.expectedDates(backorders.stream()
+                        .map(FulfilmentRepository.Backorder::productId).toList());
+                model.put("awaiting", backorders.stream().map(backorder -> new Awaiting(backorder.missing(),
+                        name(products, backorder.productId()), expected.get(backorder.productId()))).toList());
                 model.put("lots", lines.stream().filter(line -> line.picked() > 0)
                         .map(line -> new LotLine(name(products, line.productId()), line.lot(), line.expiry(),
                                 line.picked()))
