@@ -146,7 +146,13 @@ class ReservationOnTwoInstancesTest {
                         + " where order_id = ?)").params(orders.get(i), orders.get(i)).query(Integer.class).single())
                         .as("reserved or waiting in full").isEqualTo(quantities.get(i));
             }
-            assertThat(promised).as("as much as the lots allow").isEqualTo(Math.min(asked, 120));
+            int cancelledUnits = 0;
+            for (UUID order : cancelled) {
+                cancelledUnits += quantities.get(orders.indexOf(order));
+            }
+            assertThat(promised).as("as much as the lots allow, but for units a cancellation freed while others"
+                    + " waited: those serve new orders and wait for the next receipt to fill the shortage list")
+                    .isBetween(Math.min(asked, 120) - cancelledUnits, Math.min(asked, 120));
         } finally {
             second.close();
         }
