@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RoleMatrixTest {
 
     /** The demo user of each column of the table, in its order; "" calls without credentials. */
-    static final List<String> COLUMNS = List.of("admin", "agent", "warehouse", "technician", "finance", "analyst",
-            "caseworker-aarhus", "homecare-aarhus", "nurse-aarhus", "citizen-aarhus", "");
+    static final List<String> COLUMNS = List.of("admin", "agent", "warehouse", "technician", "finance",
+            "finance-aarhus", "analyst", "caseworker-aarhus", "homecare-aarhus", "nurse-aarhus", "citizen-aarhus", "");
 
     @LocalServerPort
     int port;
