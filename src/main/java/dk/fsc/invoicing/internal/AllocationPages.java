@@ -17,6 +17,7 @@ import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.Kroner;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,9 +66,15 @@ class AllocationPages {
             model.addAttribute("typed", Map.of("months", "1", KeyForm.ROOT + ".type", "percentages"));
         }
         model.addAttribute("allocations", allocations.all());
-        model.addAttribute("payers", accounts.all());
+        List<KeyForm.Row> parts = new ArrayList<>();
+        accounts.all().forEach(account -> parts.add(new KeyForm.Row(KeyForm.partField(account.payer()),
+                account.name() + " (" + account.payer().code() + ")")));
+        parts.add(new KeyForm.Row(KeyForm.PART + KeyForm.SUB,
+                messages.getMessage("invoicing.allocations.subPart", null, LocaleContextHolder.getLocale())));
+        model.addAttribute("partRows", parts);
+        model.addAttribute("countRows", reference.municipalities().stream().map(municipality -> new KeyForm.Row(
+                KeyForm.COUNTS + municipality.code(), municipality.name() + " (" + municipality.code() + ")")).toList());
         model.addAttribute("regions", reference.regions());
-        model.addAttribute("municipalities", reference.municipalities());
         model.addAttribute("populationYears", reference.populationYears());
         model.addAttribute("areas", assortment.areas());
         model.addAttribute("keyTypes", KeyForm.TYPES);

@@ -28,6 +28,8 @@ final class KeyForm {
 
     static final String ROOT = "key";
     static final String SUB = "sub";
+    static final String PART = "part.";
+    static final String COUNTS = "counts.";
     static final int MAX_DEPTH = 3;
     static final List<String> TYPES = List.of("equal", "percentages", "population", "grantCount", "counts");
     static final List<String> COMPOSED = TYPES.subList(0, 2);
@@ -62,9 +64,13 @@ final class KeyForm {
         return typed.getOrDefault(level + ".type", "").strip();
     }
 
-    /** The part's field name of a payer at a level. */
-    static String partField(String level, Payer payer) {
-        return level + ".part." + payer.kind() + "-" + payer.code();
+    /** A row of the form's table of parts or counts: its field below the level, and its label. */
+    record Row(String field, String label) {
+    }
+
+    /** The field of a payer's part, below the level. */
+    static String partField(Payer payer) {
+        return PART + payer.kind() + "-" + payer.code();
     }
 
     private @Nullable KeyInput level(String level, String path, int depth) {
@@ -78,7 +84,7 @@ final class KeyForm {
             partInputs = new ArrayList<>();
             fieldOf.put(path + ".parts", level + ".parts");
             boolean percentages = type.equals("percentages");
-            String prefix = level + ".part.";
+            String prefix = level + "." + PART;
             List<String> chosen = typed.keySet().stream().filter(name -> name.startsWith(prefix))
                     .filter(name -> !typed.get(name).isBlank()).sorted(Comparator.comparing(name -> name.endsWith(SUB)))
                     .toList();
@@ -105,7 +111,7 @@ final class KeyForm {
         Map<String, Long> counts = null;
         if (type.equals("counts")) {
             counts = new TreeMap<>();
-            String prefix = level + ".counts.";
+            String prefix = level + "." + COUNTS;
             for (Map.Entry<String, String> count : typed.entrySet()) {
                 String value = count.getValue().strip();
                 if (count.getKey().startsWith(prefix) && !value.isEmpty()) {
