@@ -32,6 +32,7 @@ import dk.fsc.support.ContactRegistered;
 import dk.fsc.support.ContactTopic;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.TestClock;
 import dk.fsc.testing.Users;
 import dk.fsc.testing.WebSession;
 import dk.fsc.warehouse.DeliveredLine;
@@ -71,6 +72,9 @@ class MonthRunTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     PasswordEncoder passwords;
@@ -259,19 +263,38 @@ class MonthRunTest {
     void theAllocationEditorPreviewsSavesAndNamesEachMistakeByItsField() {
         WebSession page = WebSession.logIn(port, "finance", "demo");
         String name = "Editor " + UUID.randomUUID();
-        String percentages = "{\"type\": \"percentages\", \"parts\": [{\"percent\": 60, \"payer\": {\"kind\":"
-                + " \"MUNICIPALITY\", \"code\": \"741\"}}, {\"percent\": 30, \"payer\": {\"kind\": \"REGION\","
-                + " \"code\": \"1082\"}}]}";
+        assertThat(page.get("/invoicing/allocations").body()).contains("name=\"key.type\"",
+                "name=\"key.part.REGION-1082\"", "name=\"key.part.sub\"").doesNotContain("<textarea");
+        Map<String, String> percentages = Map.of("key.type", "percentages", "key.part.MUNICIPALITY-741", "60",
+                "key.part.REGION-1082", "30");
 
         String refused = page.post("/invoicing/allocations", form(name, "x", "2026-13", percentages, "preview")).body();
         assertThat(refused).contains("id=\"amount-error\"", "id=\"firstMonth-error\"");
         refused = page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", percentages, "preview")).body();
-        assertThat(refused).contains("id=\"key-error\"", "key.parts", "90").doesNotContain("allocation-preview");
-        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", "{", "save")).body())
-                .contains("id=\"key-error\"");
+        assertThat(refused).contains("id=\"key.parts-error\"", "90").doesNotContain("allocation-preview");
+        refused = page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", Map.of("key.type",
+                "percentages", "key.part.MUNICIPALITY-741", "hundred"), "save")).body();
+        assertThat(refused).contains("id=\"key.part.MUNICIPALITY-741-error\"", "value=\"hundred\"");
 
-        String equal = percentages.replace("percentages", "equal").replace("\"percent\": 60, ", "")
-                .replace("\"percent\": 30, ", "");
+        Map<String, String> e4 = new HashMap<>(Map.of("key.type", "percentages", "key.part.REGION-1082", "50",
+                "key.part.sub", "50"));
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", e4, "fields")).body())
+                .contains("name=\"key.sub.type\"").doesNotContain("field-error");
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", e4, "preview")).body())
+                .contains("id=\"key.sub.type-error\"");
+        e4.putAll(Map.of("key.sub.type", "population", "key.sub.region", "1082", "key.sub.year", "1999"));
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", e4, "preview")).body())
+                .contains("id=\"key.sub.year-error\"").doesNotContain("allocation-preview");
+        e4.put("key.sub.year", "2025");
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", e4, "preview")).body())
+                .contains("allocation-preview", "data-payer=\"751\"", "500,00 kr", "Indbyggertal 2025");
+        Map<String, String> future = Map.of("key.type", "grantCount", "key.region", "1082", "key.area", "STOMA",
+                "key.date", clock.today().plusDays(1).toString());
+        assertThat(page.post("/invoicing/allocations", form(name, "1.000,00", "2026-01", future, "preview")).body())
+                .contains("id=\"key.date-error\"").doesNotContain("allocation-preview");
+
+        Map<String, String> equal = Map.of("key.type", "equal", "key.part.MUNICIPALITY-741", "1",
+                "key.part.REGION-1082", "1");
         String preview = page.post("/invoicing/allocations", form(name, "1.000,01", "2026-01", equal, "preview")).body();
         assertThat(preview).contains("allocation-preview", "500,01 kr", "500,00 kr");
         assertThat(jdbc.sql("select count(*) from invoicing.allocation where name = ?").param(name).query(Long.class)
@@ -285,9 +308,11 @@ class MonthRunTest {
                 .contains("id=\"approve-" + id + "-error\"");
     }
 
-    private static String form(String name, String amount, String firstMonth, String key, String action) {
-        return "name=" + encode(name, UTF_8) + "&amount=" + encode(amount, UTF_8) + "&firstMonth=" + firstMonth
-                + "&months=1&key=" + encode(key, UTF_8) + "&action=" + action;
+    private static String form(String name, String amount, String firstMonth, Map<String, String> key, String action) {
+        StringBuilder form = new StringBuilder("name=" + encode(name, UTF_8) + "&amount=" + encode(amount, UTF_8)
+                + "&firstMonth=" + firstMonth + "&months=1&action=" + action);
+        key.forEach((field, value) -> form.append('&').append(field).append('=').append(encode(value, UTF_8)));
+        return form.toString();
     }
 
     private String allocationApprovedByASecondUser(String month, int months, long amountOre) {

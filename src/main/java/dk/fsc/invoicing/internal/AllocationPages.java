@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
@@ -24,62 +26,76 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The allocation editor: finance writes a named allocation (amount in kroner, first month, months
- * and the key in the API's JSON notation), previews every payer's share with the figures the key
- * used, saves it, and a second finance user approves it. Each reason stands next to its field; a
- * reason inside the key names its place in the key (e.g. {@code key.parts[1].percent}).
+ * The allocation editor: finance writes a named allocation (amount in kroner, first month, months)
+ * and builds its key on the form: a type, the payers with their percentages or chosen for equal
+ * parts, and a part shared further by a sub-key (population of a named year, citizens with a grant
+ * on a date, or counts given per municipality), up to {@link KeyForm#MAX_DEPTH} levels. Changing
+ * the type shows its fields after "Vis felter" (no script needed). Preview shows every payer's share
+ * with the figures the key used; save stores it for a second finance user's approval. Each reason
+ * stands next to its own field, the key checked by the API's rules ({@link KeyInput}, {@link Allocator}).
  */
 @Controller
 @PreAuthorize(InvoiceController.FINANCE)
 class AllocationPages {
 
-    /** The FSC base contribution split as in E1: 50/50 between the regions, each region's part by population. */
-    static final String EXAMPLE_KEY = """
-            {"type": "percentages", "parts": [
-              {"percent": 50, "payer": {"kind": "REGION", "code": "1082"}},
-              {"percent": 50, "key": {"type": "population", "year": 2025, "region": "1082"}}]}""";
-
     private final NamedAllocations allocations;
     private final Allocator allocator;
     private final CurrentUsers users;
     private final MessageSource messages;
-    private final JsonMapper json;
+    private final PayerAccounts accounts;
+    private final ReferenceData reference;
+    private final Assortment assortment;
 
     AllocationPages(NamedAllocations allocations, Allocator allocator, CurrentUsers users, MessageSource messages,
-            JsonMapper json) {
+            PayerAccounts accounts, ReferenceData reference, Assortment assortment) {
         this.allocations = allocations;
         this.allocator = allocator;
         this.users = users;
         this.messages = messages;
-        this.json = json;
+        this.accounts = accounts;
+        this.reference = reference;
+        this.assortment = assortment;
     }
 
-    /** The form as typed, shown again with its reasons. */
-    record Form(String name, String amount, String firstMonth, String months, String key) {
-    }
-
+    /** The form as typed: its fields by name, shown again with their reasons. */
     @GetMapping("/invoicing/allocations")
     String page(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new Form("", "", "", "1", EXAMPLE_KEY));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of("months", "1", KeyForm.ROOT + ".type", "percentages"));
         }
         model.addAttribute("allocations", allocations.all());
+        List<KeyForm.Row> parts = new ArrayList<>();
+        accounts.all().forEach(account -> parts.add(new KeyForm.Row(KeyForm.partField(account.payer()),
+                account.name() + " (" + account.payer().code() + ")")));
+        parts.add(new KeyForm.Row(KeyForm.PART + KeyForm.SUB,
+                messages.getMessage("invoicing.allocations.subPart", null, LocaleContextHolder.getLocale())));
+        model.addAttribute("partRows", parts);
+        model.addAttribute("countRows", reference.municipalities().stream().map(municipality -> new KeyForm.Row(
+                KeyForm.COUNTS + municipality.code(), municipality.name() + " (" + municipality.code() + ")")).toList());
+        model.addAttribute("regions", reference.regions());
+        model.addAttribute("populationYears", reference.populationYears());
+        model.addAttribute("areas", assortment.areas());
+        model.addAttribute("keyTypes", KeyForm.TYPES);
+        model.addAttribute("composed", KeyForm.COMPOSED);
+        model.addAttribute("maxDepth", KeyForm.MAX_DEPTH);
         return "invoicing/allocations";
     }
 
-    /** Previews ({@code action=preview}) or saves the allocation; nothing is stored on a preview or a refusal. */
+    /**
+     * Shows the fields of the chosen types ({@code action=fields}), previews ({@code action=preview})
+     * or saves the allocation; nothing is stored but on a save that passes every check.
+     */
     @PostMapping("/invoicing/allocations")
     String write(@RequestParam Map<String, String> typed, Model model, RedirectAttributes redirect) {
-        Form form = new Form(typed.getOrDefault("name", ""), typed.getOrDefault("amount", ""),
-                typed.getOrDefault("firstMonth", ""), typed.getOrDefault("months", ""),
-                typed.getOrDefault("key", ""));
-        model.addAttribute("form", form);
+        model.addAttribute("typed", typed);
+        if ("fields".equals(typed.get("action"))) {
+            return page(model);
+        }
+        KeyForm key = KeyForm.read(typed);
         try {
-            NamedAllocations.Draft draft = draft(form);
+            NamedAllocations.Draft draft = draft(typed, key);
             if ("preview".equals(typed.get("action"))) {
                 model.addAttribute("preview", allocator.allocate(draft.amountOre(), draft.key()));
                 return page(model);
@@ -88,8 +104,8 @@ class AllocationPages {
             redirect.addFlashAttribute("saved", saved.allocation().name());
             return "redirect:/invoicing/allocations";
         } catch (DomainException refused) {
-            model.addAttribute("errors", FormErrors.byField(refused.errors().stream().map(this::onForm)
-                    .toList(), messages));
+            model.addAttribute("errors", FormErrors.byField(refused.errors().stream().map(key::onForm)
+                    .map(AllocationPages::onForm).toList(), messages));
             return page(model);
         }
     }
@@ -108,47 +124,35 @@ class AllocationPages {
         }
     }
 
-    private NamedAllocations.Draft draft(Form form) {
+    private static NamedAllocations.Draft draft(Map<String, String> typed, KeyForm key) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<Long> amount = Kroner.parse(form.amount());
+        Optional<Long> amount = Kroner.parse(typed.getOrDefault("amount", ""));
         if (amount.isEmpty()) {
             errors.add(FieldError.of("amount", "invoicing.error.kroner"));
         }
         YearMonth first = null;
         try {
-            first = YearMonth.parse(form.firstMonth().strip());
+            first = YearMonth.parse(typed.getOrDefault("firstMonth", "").strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of("firstMonth", "invoicing.error.monthFormat"));
         }
-        Integer months = form.months().strip().matches("[0-9]{1,3}") ? Integer.valueOf(form.months().strip()) : null;
+        String typedMonths = typed.getOrDefault("months", "").strip();
+        Integer months = typedMonths.matches("[0-9]{1,3}") ? Integer.valueOf(typedMonths) : null;
         if (months == null) {
             errors.add(FieldError.of("months", "invoicing.error.months"));
         }
-        KeyInput key = null;
-        try {
-            key = json.readValue(form.key(), KeyInput.class);
-        } catch (JacksonException e) {
-            errors.add(FieldError.of("key", "invoicing.error.keyJson"));
-        }
+        errors.addAll(key.errors());
         if (!errors.isEmpty()) {
+            KeyInput.toKey(key.key(), KeyForm.ROOT, errors);
             throw new InvalidInputException("The allocation has invalid fields.", errors);
         }
-        return new NamedAllocations.Draft(form.name(), amount.orElseThrow(), key, first, months);
+        return new NamedAllocations.Draft(typed.getOrDefault("name", ""), amount.orElseThrow(), key.key(), first,
+                months);
     }
 
-    /**
-     * A reason of the API's fields on the form's: the amount in øre is the amount field; a place in
-     * the key is the key field, the reason naming the place.
-     */
-    private FieldError onForm(FieldError error) {
-        if (error.field().equals("amountOre")) {
-            return new FieldError("amount", error.message(), error.arguments());
-        }
-        if (error.field().startsWith("key.")) {
-            String reason = messages.getMessage(error.message(), error.arguments().toArray(), error.message(),
-                    LocaleContextHolder.getLocale());
-            return FieldError.of("key", "invoicing.error.inKey", error.field(), reason);
-        }
-        return error;
+    /** The API's amount in øre is the form's amount in kroner. */
+    private static FieldError onForm(FieldError error) {
+        return error.field().equals("amountOre") ? new FieldError("amount", error.message(), error.arguments())
+                : error;
     }
 }
