@@ -70,6 +70,10 @@ class InvoicingJourneyTest {
             assertThat(browser.waitForText(By.tagName("h1"), "Kreditnota")).startsWith("Kreditnota");
             assertThat(browser.find(By.id("lines")).getText()).contains("100,00");
 
+            browser.open("/invoicing/allocations").find(By.id("preview-button")).click();
+            assertThat(browser.waitFor(By.id("amount-error")).getText()).isNotBlank();
+            browser.screenshot("invoicing-allocation-editor");
+
             WebSession session = WebSession.logIn(port, "finance", "demo");
             var download = session.get(pdf.substring(pdf.indexOf("/invoicing")));
             assertThat(download.statusCode()).isEqualTo(200);
