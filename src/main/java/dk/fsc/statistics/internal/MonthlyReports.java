@@ -2,9 +2,7 @@ package dk.fsc.statistics.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import dk.fsc.jobs.JobQueue;
 import dk.fsc.jobs.Tick;
 import dk.fsc.jobs.WorkItem;
 import dk.fsc.reference.ReferenceData;
+import dk.fsc.shared.DanishWorkingDays;
 import dk.fsc.shared.EmailAddress;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monthly statistics report: on the first working day of a month (Monday to Friday, not
- * New Year's Day) the job queues one item per municipality that had figures in the month before
+ * The monthly statistics report: on the first working day of a month (Monday to Friday, not a
+ * Danish public holiday) the job queues one item per municipality that had figures in the month before
  * or has recipients; each item keeps the report for the
  * month before as PDF and XLSX (the municipality's figures beside the others' average, as its
  * caseworker sees them) and queues one mail per recipient in {@link ReportMails}. Items are
@@ -95,11 +94,10 @@ class MonthlyReports implements Job {
                 queue.enqueue(ReportMails.NAME, report.id() + ":" + email, report.id() + " " + email));
     }
 
-    /** The month's first day that is Monday to Friday and not New Year's Day. */
+    /** The month's first Danish working day: Monday to Friday and not a public holiday. */
     static LocalDate firstWorkingDay(LocalDate anyDay) {
         LocalDate day = anyDay.withDayOfMonth(1);
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
-                || day.getMonth() == Month.JANUARY && day.getDayOfMonth() == 1) {
+        while (!DanishWorkingDays.isWorkingDay(day)) {
             day = day.plusDays(1);
         }
         return day;

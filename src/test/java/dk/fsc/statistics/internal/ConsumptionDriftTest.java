@@ -34,5 +34,7 @@ class ConsumptionDriftTest {
         assertThat(MonthlyReports.firstWorkingDay(LocalDate.of(2027, 1, 9))).as("New Year's Day a Friday")
                 .isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(MonthlyReports.firstWorkingDay(LocalDate.of(2026, 12, 24))).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(MonthlyReports.firstWorkingDay(LocalDate.of(2024, 4, 15))).as("1 April 2024 was Easter Monday")
+                .isEqualTo(LocalDate.of(2024, 4, 2));
     }
 }
