@@ -3,6 +3,7 @@ package dk.fsc.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
@@ -100,5 +101,21 @@ class CallRecordsApiTest {
 
         assertThat(Api.as(port, "agent", "demo").send("POST", "/api/v1/call-records", "text/csv",
                 HEADER.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    }
+    @Test
+    void eachCallIsStoredAsWrittenToTheMicrosecondWithItsTextsAndEmptyFields() {
+        Api.Response loaded = load(HEADER
+                + "Hjælp,exact-1,2026-10-25 02:30:00,2026-10-25T01:31:00.1234565Z,,2026-10-25T03:40:00.000001+02:00,Søren Ærø\n"
+                + "Stomi,exact-2,2026-03-29T00:59:59Z,,2026-03-29 03:00:10,2026-03-29 03:00:10,\n");
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        List<String> rows = jdbc.sql("""
+                select call_id || '|' || queue || '|' || (started_at at time zone 'UTC') || '|'
+                    || coalesce((answered_at at time zone 'UTC')::text, '-') || '|'
+                    || coalesce((abandoned_at at time zone 'UTC')::text, '-') || '|' || (ended_at at time zone 'UTC')
+                    || '|' || coalesce(agent, '-')
+                from support.call_record where call_id like 'exact-%' order by call_id""").query(String.class).list();
+        assertThat(rows).containsExactly(
+                "exact-1|Hjælp|2026-10-25 00:30:00|2026-10-25 01:31:00.123457|-|2026-10-25 01:40:00.000001|Søren Ærø",
+                "exact-2|Stomi|2026-03-29 00:59:59|-|2026-03-29 01:00:10|2026-03-29 01:00:10|-");
     }
 }

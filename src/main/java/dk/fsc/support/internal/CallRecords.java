@@ -5,16 +5,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import dk.fsc.shared.CsvLine;
-import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.shared.database.BinaryCopy;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
@@ -27,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Call records from the telephone system, imported from CSV: every line valid or nothing saved,
  * each bad line named; a call id known already is skipped, so the same file twice changes
- * nothing; the lines are written in one set-based statement ({@code unnest} of arrays).
+ * nothing; the lines are copied (binary {@code COPY}) into a temporary table and inserted from
+ * there in one statement that skips the known ids.
  *
  * <p>The file: a header {@code queue,call_id,start,answered,abandoned,end,agent}, then one line
  * per call with exactly one of {@code answered} and {@code abandoned}; times ISO-8601 with an
@@ -48,9 +48,11 @@ class CallRecords {
     }
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    CallRecords(JdbcClient jdbc) {
+    CallRecords(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     @Transactional
@@ -83,16 +85,16 @@ class CallRecords {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The call records were not imported.", errors);
         }
-        int added = jdbc.sql("insert into support.call_record (call_id, queue, started_at, answered_at, abandoned_at,"
-                + " ended_at, agent) select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],"
-                + " ?::timestamptz[], ?::timestamptz[], ?::text[]) on conflict (call_id) do nothing")
-                .params(calls.stream().map(Call::callId).toArray(String[]::new),
-                        calls.stream().map(Call::queue).toArray(String[]::new),
-                        calls.stream().map(call -> call.start().toString()).toArray(String[]::new),
-                        calls.stream().map(call -> text(call.answered())).toArray(String[]::new),
-                        calls.stream().map(call -> text(call.abandoned())).toArray(String[]::new),
-                        calls.stream().map(call -> call.end().toString()).toArray(String[]::new),
-                        calls.stream().map(Call::agent).toArray(String[]::new))
+        jdbc.sql("create temporary table call_import (like support.call_record) on commit drop").update();
+        try (BinaryCopy copy = BinaryCopy.start(dataSource, "copy call_import (call_id, queue, started_at, answered_at,"
+                + " abandoned_at, ended_at, agent) from stdin (format binary)")) {
+            for (Call call : calls) {
+                copy.row(7).text(call.callId()).text(call.queue()).timestamp(call.start()).timestamp(call.answered())
+                        .timestamp(call.abandoned()).timestamp(call.end()).text(call.agent());
+            }
+            copy.finish();
+        }
+        int added = jdbc.sql("insert into support.call_record select * from call_import on conflict (call_id) do nothing")
                 .update();
         return new Imported(calls.size(), added, calls.size() - added);
     }
@@ -144,20 +146,11 @@ class CallRecords {
             }
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            try {
-                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(TimeConfiguration.DANISH_TIME).toInstant();
-            } catch (DateTimeParseException notATime) {
-                errors.add(FieldError.line(number, "support.calls.error.time", column));
-                return null;
-            }
+        Instant time = CallTimes.parse(value);
+        if (time == null) {
+            errors.add(FieldError.line(number, "support.calls.error.time", column));
         }
-    }
-
-    private static @Nullable String text(@Nullable Instant instant) {
-        return instant == null ? null : instant.toString();
+        return time;
     }
 
     /** UTF-8 only: a file with bytes that are no UTF-8 (a Windows-1252 export) is refused, not garbled. */
