@@ -1,0 +1,136 @@
+-- Projections of the devices', alarms' and invoicing's events (never their tables), keyed by the
+-- id of what caused each row, so a redelivered event changes nothing.
+
+-- A device's lease to a municipality: from its first day to its last (null while it runs).
+CREATE TABLE statistics.lease_fact
+(
+    lease_id     UUID PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    model_id     UUID NOT NULL,
+    starts_on    DATE NOT NULL,
+    ends_on      DATE
+);
+CREATE INDEX lease_fact_municipality ON statistics.lease_fact (municipality, starts_on);
+
+-- A lease's services (the service level) from a day on: the names of DeviceService in
+-- alphabetical order, joined by commas ('' for the basic service only); of two changes from the
+-- same day the one recorded last holds.
+CREATE TABLE statistics.lease_services
+(
+    lease_id    UUID        NOT NULL,
+    from_day    DATE        NOT NULL,
+    services    TEXT        NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (lease_id, from_day)
+);
+
+-- An alarm: raised, and its times when closed. Minutes are measured from due_at, as the alarms'
+-- own follow-up does.
+CREATE TABLE statistics.alarm_fact
+(
+    alarm_id        UUID PRIMARY KEY,
+    municipality    TEXT        NOT NULL,
+    kind            TEXT        NOT NULL,
+    due_at          TIMESTAMPTZ NOT NULL,
+    raised_at       TIMESTAMPTZ NOT NULL,
+    acknowledged_at TIMESTAMPTZ,
+    closed_at       TIMESTAMPTZ
+);
+CREATE INDEX alarm_fact_raised_day ON statistics.alarm_fact (((raised_at AT TIME ZONE 'Europe/Copenhagen')::date));
+CREATE INDEX alarm_fact_closed_day ON statistics.alarm_fact (((closed_at AT TIME ZONE 'Europe/Copenhagen')::date))
+    WHERE closed_at IS NOT NULL;
+
+-- A municipality's doses of a day, the newest figures heard; fact_id is derived from both.
+CREATE TABLE statistics.dose_fact
+(
+    fact_id      UUID PRIMARY KEY,
+    municipality TEXT   NOT NULL,
+    day          DATE   NOT NULL,
+    due          BIGINT NOT NULL,
+    taken        BIGINT NOT NULL,
+    missed       BIGINT NOT NULL,
+    UNIQUE (day, municipality)
+);
+
+-- An invoice or credit note and its amounts per kind without VAT (a credit note's negative).
+CREATE TABLE statistics.invoice_fact
+(
+    document_id UUID PRIMARY KEY,
+    document    TEXT   NOT NULL CHECK (document IN ('INVOICE', 'CREDIT_NOTE')),
+    number      BIGINT NOT NULL,
+    payer_kind  TEXT   NOT NULL,
+    payer_code  TEXT   NOT NULL,
+    month       DATE   NOT NULL,
+    issued_on   DATE   NOT NULL,
+    vat_ore     BIGINT NOT NULL,
+    total_ore   BIGINT NOT NULL
+);
+CREATE INDEX invoice_fact_issued ON statistics.invoice_fact (issued_on);
+
+CREATE TABLE statistics.invoice_amount
+(
+    document_id UUID   NOT NULL REFERENCES statistics.invoice_fact (document_id),
+    kind        TEXT   NOT NULL,
+    amount_ore  BIGINT NOT NULL,
+    PRIMARY KEY (document_id, kind)
+);
+
+-- The figures of the new facts join the others (the columns are those of V3). Devices in use are
+-- a state over days, not a sum of days, so they are counted from lease_fact for each period; a
+-- region's invoices are summed for the region's scope only, so the municipalities' figures hold
+-- municipalities' invoices.
+CREATE OR REPLACE VIEW statistics.fact_figure AS
+SELECT 'order-placed' AS kind, o.order_id AS fact_id, o.municipality, o.order_date AS day,
+       'ordersPlaced' AS metric, 1::bigint AS value
+FROM statistics.order_fact o
+UNION ALL
+SELECT 'order-delivered', o.order_id, o.municipality, (o.delivered_at AT TIME ZONE 'Europe/Copenhagen')::date,
+       v.metric, v.value
+FROM statistics.order_fact o
+         CROSS JOIN LATERAL (VALUES ('deliveredOrders', 1::bigint),
+                                    ('itemsDelivered', o.items::bigint),
+                                    ('leadMinutesSum', (extract(epoch FROM o.delivered_at
+                                        - o.order_date::timestamp AT TIME ZONE 'Europe/Copenhagen') / 60)::bigint)) v(metric, value)
+WHERE o.delivered_at IS NOT NULL
+UNION ALL
+SELECT 'delivered-line', l.order_id, l.municipality, l.delivered_on, v.metric, v.value
+FROM statistics.delivered_line l
+         CROSS JOIN LATERAL (VALUES ('itemsDelivered:' || l.area_code, l.quantity::bigint),
+                                    ('costOre:' || l.area_code, l.quantity * l.price_ore),
+                                    ('costOre', l.quantity * l.price_ore)) v(metric, value)
+WHERE l.area_code IS NOT NULL AND l.price_ore IS NOT NULL
+UNION ALL
+SELECT 'contact', c.contact_id, c.payer_code, c.contact_date, v.metric, v.value
+FROM statistics.contact_fact c
+         CROSS JOIN LATERAL (VALUES ('contacts', 1::bigint), ('contactMinutes', c.minutes::bigint),
+                                    ('contacts:' || c.topic, 1::bigint),
+                                    ('contactMinutes:' || c.topic, c.minutes::bigint)) v(metric, value)
+WHERE c.payer_kind = 'MUNICIPALITY'
+UNION ALL
+SELECT 'work-order', w.work_order_id, w.municipality, w.completed_on, v.metric, v.value
+FROM statistics.work_order_fact w
+         CROSS JOIN LATERAL (VALUES ('workOrders', 1::bigint), ('technicianMinutes', w.minutes::bigint),
+                                    ('missedTargets', CASE WHEN w.missed_target THEN 1 ELSE 0 END::bigint)) v(metric, value)
+UNION ALL
+SELECT 'alarm-raised', a.alarm_id, a.municipality, (a.raised_at AT TIME ZONE 'Europe/Copenhagen')::date,
+       'alarmsRaised', 1::bigint
+FROM statistics.alarm_fact a
+UNION ALL
+SELECT 'alarm-closed', a.alarm_id, a.municipality, (a.closed_at AT TIME ZONE 'Europe/Copenhagen')::date,
+       v.metric, v.value
+FROM statistics.alarm_fact a
+         CROSS JOIN LATERAL (VALUES ('alarmsClosed', 1::bigint),
+                                    ('acknowledgeSecondsSum', extract(epoch FROM a.acknowledged_at - a.due_at)::bigint),
+                                    ('closeSecondsSum', extract(epoch FROM a.closed_at - a.due_at)::bigint)) v(metric, value)
+WHERE a.closed_at IS NOT NULL
+UNION ALL
+SELECT 'doses', d.fact_id, d.municipality, d.day, v.metric, v.value
+FROM statistics.dose_fact d
+         CROSS JOIN LATERAL (VALUES ('dosesDue', d.due), ('dosesTaken', d.taken), ('dosesMissed', d.missed)) v(metric, value)
+UNION ALL
+SELECT 'invoice', f.document_id, f.payer_code, f.issued_on, v.metric, sum(v.value)
+FROM statistics.invoice_fact f
+         JOIN statistics.invoice_amount a ON a.document_id = f.document_id
+         CROSS JOIN LATERAL (VALUES ('invoicedOre', a.amount_ore), ('invoicedOre:' || a.kind, a.amount_ore)) v(metric, value)
+WHERE f.payer_kind = 'MUNICIPALITY'
+GROUP BY f.document_id, f.payer_code, f.issued_on, v.metric;
