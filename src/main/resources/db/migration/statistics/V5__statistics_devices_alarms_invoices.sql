@@ -128,9 +128,8 @@ SELECT 'doses', d.fact_id, d.municipality, d.day, v.metric, v.value
 FROM statistics.dose_fact d
          CROSS JOIN LATERAL (VALUES ('dosesDue', d.due), ('dosesTaken', d.taken), ('dosesMissed', d.missed)) v(metric, value)
 UNION ALL
-SELECT 'invoice', f.document_id, f.payer_code, f.issued_on, v.metric, sum(v.value)
+SELECT 'invoice', f.document_id, f.payer_code, f.issued_on, v.metric, v.value
 FROM statistics.invoice_fact f
          JOIN statistics.invoice_amount a ON a.document_id = f.document_id
          CROSS JOIN LATERAL (VALUES ('invoicedOre', a.amount_ore), ('invoicedOre:' || a.kind, a.amount_ore)) v(metric, value)
-WHERE f.payer_kind = 'MUNICIPALITY'
-GROUP BY f.document_id, f.payer_code, f.issued_on, v.metric;
+WHERE f.payer_kind = 'MUNICIPALITY';

@@ -119,30 +119,32 @@ class ModuleProjections {
         figures.add("alarm-closed", closed.alarmId(), 1);
     }
 
-    /** The newest figures of a municipality-day replace what was heard before, in the pre-aggregates too. */
+    /**
+     * The figures of a municipality-day heard last replace those heard before, in the
+     * pre-aggregates too (the row is inserted first, so a second listener waits for the first).
+     */
     @ApplicationModuleListener
     void on(DosesCounted counted) {
         UUID factId = UUID.nameUUIDFromBytes(("doses:" + counted.municipality().value() + ":" + counted.day())
                 .getBytes(StandardCharsets.UTF_8));
-        List<long[]> before = jdbc.sql("select due, taken, missed from statistics.dose_fact where fact_id = ? for update")
-                .param(factId).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list();
-        if (!before.isEmpty()) {
-            long[] heard = before.getFirst();
-            if (heard[0] == counted.due() && heard[1] == counted.taken() && heard[2] == counted.missed()) {
+        int inserted = jdbc.sql("""
+                insert into statistics.dose_fact (fact_id, municipality, day, due, taken, missed) values (?, ?, ?, ?, ?, ?)
+                on conflict (fact_id) do nothing""")
+                .params(factId, counted.municipality().value(), Date.valueOf(counted.day()), counted.due(),
+                        counted.taken(), counted.missed())
+                .update();
+        if (inserted == 0) {
+            boolean changed = jdbc.sql("""
+                    select (due, taken, missed) <> (?, ?, ?) from statistics.dose_fact where fact_id = ? for update""")
+                    .params(counted.due(), counted.taken(), counted.missed(), factId).query(Boolean.class).single();
+            if (!changed) {
                 return;
             }
             figures.add("doses", factId, -1);
+            jdbc.sql("update statistics.dose_fact set due = ?, taken = ?, missed = ? where fact_id = ?")
+                    .params(counted.due(), counted.taken(), counted.missed(), factId).update();
         }
-        int written = jdbc.sql("""
-                insert into statistics.dose_fact (fact_id, municipality, day, due, taken, missed) values (?, ?, ?, ?, ?, ?)
-                on conflict (fact_id) do update set due = excluded.due, taken = excluded.taken, missed = excluded.missed
-                where ?""")
-                .params(factId, counted.municipality().value(), Date.valueOf(counted.day()), counted.due(),
-                        counted.taken(), counted.missed(), !before.isEmpty())
-                .update();
-        if (written == 1) {
-            figures.add("doses", factId, 1);
-        }
+        figures.add("doses", factId, 1);
     }
 
     @ApplicationModuleListener
