@@ -40,7 +40,7 @@ CREATE INDEX alarm_fact_raised_day ON statistics.alarm_fact (((raised_at AT TIME
 CREATE INDEX alarm_fact_closed_day ON statistics.alarm_fact (((closed_at AT TIME ZONE 'Europe/Copenhagen')::date))
     WHERE closed_at IS NOT NULL;
 
--- A municipality's doses of a day, the newest figures heard; fact_id is derived from both.
+-- A municipality's doses of a day, as counted last; fact_id is derived from both.
 CREATE TABLE statistics.dose_fact
 (
     fact_id      UUID PRIMARY KEY,
@@ -49,6 +49,7 @@ CREATE TABLE statistics.dose_fact
     due          BIGINT NOT NULL,
     taken        BIGINT NOT NULL,
     missed       BIGINT NOT NULL,
+    counted_at   TIMESTAMPTZ NOT NULL,
     UNIQUE (day, municipality)
 );
 

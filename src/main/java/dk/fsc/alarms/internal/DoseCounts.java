@@ -54,10 +54,10 @@ class DoseCounts {
                 insert into alarms.doses_counted (municipality_code, day, due, taken, missed, counted_at)
                 select c.municipality_code, c.day, c.due, c.taken, c.missed, ? from counted c join days using (day)
                 on conflict do nothing
-                returning municipality_code, day, due, taken, missed""")
+                returning municipality_code, day, due, taken, missed, counted_at""")
                 .params(first, today, first, today, AlarmBook.utc(clock.instant()))
                 .query((rs, n) -> new DosesCounted(new MunicipalityCode(rs.getString(1)), rs.getObject(2, LocalDate.class),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), AlarmBook.instant(rs, "counted_at")))
                 .list();
         counted.forEach(events::publishEvent);
         return counted.size();

@@ -120,29 +120,30 @@ class ModuleProjections {
     }
 
     /**
-     * The figures of a municipality-day heard last replace those heard before, in the
-     * pre-aggregates too (the row is inserted first, so a second listener waits for the first).
+     * The figures of a municipality-day counted last replace those counted before, in the
+     * pre-aggregates too, in whatever order they are heard (the row is inserted first, so a
+     * second listener waits for the first).
      */
     @ApplicationModuleListener
     void on(DosesCounted counted) {
         UUID factId = UUID.nameUUIDFromBytes(("doses:" + counted.municipality().value() + ":" + counted.day())
                 .getBytes(StandardCharsets.UTF_8));
         int inserted = jdbc.sql("""
-                insert into statistics.dose_fact (fact_id, municipality, day, due, taken, missed) values (?, ?, ?, ?, ?, ?)
-                on conflict (fact_id) do nothing""")
+                insert into statistics.dose_fact (fact_id, municipality, day, due, taken, missed, counted_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (fact_id) do nothing""")
                 .params(factId, counted.municipality().value(), Date.valueOf(counted.day()), counted.due(),
-                        counted.taken(), counted.missed())
+                        counted.taken(), counted.missed(), Timestamp.from(counted.countedAt()))
                 .update();
         if (inserted == 0) {
-            boolean changed = jdbc.sql("""
-                    select (due, taken, missed) <> (?, ?, ?) from statistics.dose_fact where fact_id = ? for update""")
-                    .params(counted.due(), counted.taken(), counted.missed(), factId).query(Boolean.class).single();
-            if (!changed) {
+            boolean newer = jdbc.sql("select counted_at < ? from statistics.dose_fact where fact_id = ? for update")
+                    .params(Timestamp.from(counted.countedAt()), factId).query(Boolean.class).single();
+            if (!newer) {
                 return;
             }
             figures.add("doses", factId, -1);
-            jdbc.sql("update statistics.dose_fact set due = ?, taken = ?, missed = ? where fact_id = ?")
-                    .params(counted.due(), counted.taken(), counted.missed(), factId).update();
+            jdbc.sql("update statistics.dose_fact set due = ?, taken = ?, missed = ?, counted_at = ? where fact_id = ?")
+                    .params(counted.due(), counted.taken(), counted.missed(), Timestamp.from(counted.countedAt()), factId)
+                    .update();
         }
         figures.add("doses", factId, 1);
     }
