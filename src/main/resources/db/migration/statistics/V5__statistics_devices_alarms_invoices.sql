@@ -76,42 +76,15 @@ CREATE TABLE statistics.invoice_amount
     PRIMARY KEY (document_id, kind)
 );
 
--- The figures of the new facts join the others (the columns are those of V3). Devices in use are
+-- The figures of the new facts join those of V3's facts, whose view keeps its definition under
+-- another name (rebuild_monthly_figures and the listeners read fact_figure). Devices in use are
 -- a state over days, not a sum of days, so they are counted from lease_fact for each period; a
 -- region's invoices are summed for the region's scope only, so the municipalities' figures hold
 -- municipalities' invoices.
-CREATE OR REPLACE VIEW statistics.fact_figure AS
-SELECT 'order-placed' AS kind, o.order_id AS fact_id, o.municipality, o.order_date AS day,
-       'ordersPlaced' AS metric, 1::bigint AS value
-FROM statistics.order_fact o
-UNION ALL
-SELECT 'order-delivered', o.order_id, o.municipality, (o.delivered_at AT TIME ZONE 'Europe/Copenhagen')::date,
-       v.metric, v.value
-FROM statistics.order_fact o
-         CROSS JOIN LATERAL (VALUES ('deliveredOrders', 1::bigint),
-                                    ('itemsDelivered', o.items::bigint),
-                                    ('leadMinutesSum', (extract(epoch FROM o.delivered_at
-                                        - o.order_date::timestamp AT TIME ZONE 'Europe/Copenhagen') / 60)::bigint)) v(metric, value)
-WHERE o.delivered_at IS NOT NULL
-UNION ALL
-SELECT 'delivered-line', l.order_id, l.municipality, l.delivered_on, v.metric, v.value
-FROM statistics.delivered_line l
-         CROSS JOIN LATERAL (VALUES ('itemsDelivered:' || l.area_code, l.quantity::bigint),
-                                    ('costOre:' || l.area_code, l.quantity * l.price_ore),
-                                    ('costOre', l.quantity * l.price_ore)) v(metric, value)
-WHERE l.area_code IS NOT NULL AND l.price_ore IS NOT NULL
-UNION ALL
-SELECT 'contact', c.contact_id, c.payer_code, c.contact_date, v.metric, v.value
-FROM statistics.contact_fact c
-         CROSS JOIN LATERAL (VALUES ('contacts', 1::bigint), ('contactMinutes', c.minutes::bigint),
-                                    ('contacts:' || c.topic, 1::bigint),
-                                    ('contactMinutes:' || c.topic, c.minutes::bigint)) v(metric, value)
-WHERE c.payer_kind = 'MUNICIPALITY'
-UNION ALL
-SELECT 'work-order', w.work_order_id, w.municipality, w.completed_on, v.metric, v.value
-FROM statistics.work_order_fact w
-         CROSS JOIN LATERAL (VALUES ('workOrders', 1::bigint), ('technicianMinutes', w.minutes::bigint),
-                                    ('missedTargets', CASE WHEN w.missed_target THEN 1 ELSE 0 END::bigint)) v(metric, value)
+ALTER VIEW statistics.fact_figure RENAME TO order_contact_work_figure;
+CREATE VIEW statistics.fact_figure AS
+SELECT *
+FROM statistics.order_contact_work_figure
 UNION ALL
 SELECT 'alarm-raised', a.alarm_id, a.municipality, (a.raised_at AT TIME ZONE 'Europe/Copenhagen')::date,
        'alarmsRaised', 1::bigint
