@@ -5,7 +5,8 @@
  */
 @ApplicationModule(displayName = "Statistics",
         allowedDependencies = { "shared", "reference", "jobs",
-                "identity", "assortment", "orders", "grants", "citizens", "support", "devices", "warehouse" })
+                "identity", "assortment", "orders", "grants", "citizens", "support", "devices", "warehouse", "alarms",
+                "invoicing" })
 @NullMarked
 package dk.fsc.statistics;
 

@@ -10,11 +10,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ContractDiscount;
@@ -44,6 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +59,7 @@ import tools.jackson.databind.JsonNode;
  * pays, in months no other test bills.
  */
 @FscIntegrationTest
+@EnableScenarios
 class MonthRunTest {
 
     static final UUID FLAT_BASEPLATE = UUID.fromString("b0000000-0000-4000-8000-000000000005");
@@ -213,18 +218,30 @@ class MonthRunTest {
         assertThat(line(may, "DEVICE_LEASE").path("amountOre").asLong()).isEqualTo(12_900L);
     }
 
+    /** And tells the other modules of the invoice and each credit note, with amounts per kind that add up to the total. */
     @Test
-    void creditsLinesNeverAboveWhatWasInvoiced() {
+    void creditsLinesNeverAboveWhatWasInvoiced(Scenario scenario) {
         LocalDate day = LocalDate.of(2026, 2, 3);
         UUID workOrder = UUID.randomUUID();
         publish(new WorkOrderCompleted(workOrder, WorkOrderType.SERVICE, null, SAMSO, null, 60, false, day,
                 BillableEvents.danishNoon(day), "technician"));
         awaitCharges(workOrder.toString(), 1);
-        assertThat(finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-02\"}").status()).isEqualTo(201);
+        AtomicReference<InvoiceIssued> issued = new AtomicReference<>();
+        scenario.stimulate(() -> finance.postJson("/api/v1/invoice-runs", "{\"month\": \"2026-02\"}"))
+                .andWaitForEventOfType(InvoiceIssued.class)
+                .matching(event -> event.payer().equals(Payer.municipality(SAMSO)) && event.month().equals(YearMonth.of(2026, 2)))
+                .toArriveAndVerify((event, run) -> {
+                    assertThat(run.status()).isEqualTo(201);
+                    issued.set(event);
+                });
         JsonNode invoice = invoiceOf("2026-02", "741");
         String id = invoice.path("invoice").path("id").asString();
         JsonNode line = line(invoice, "WORK_ORDER");
         long amount = line.path("amountOre").asLong();
+        assertThat(issued.get().invoiceId().toString()).isEqualTo(id);
+        assertThat(issued.get().amountsByKind()).containsEntry(ChargeKind.WORK_ORDER, amount);
+        assertThat(total(issued.get().amountsByKind(), issued.get().vatOre())).isEqualTo(issued.get().totalOre())
+                .isEqualTo(invoice.path("invoice").path("totalOre").asLong());
 
         Api.Response above = finance.postJson("/api/v1/invoices/" + id + "/credit-notes",
                 "{\"lines\": [{\"lineId\": \"" + line.path("id").asString() + "\", \"amountOre\": " + (amount + 1) + "}]}");
@@ -234,8 +251,19 @@ class MonthRunTest {
                 "{\"lines\": [{\"lineId\": \"" + line.path("id").asString() + "\", \"amountOre\": 1001}]}");
         assertThat(part.status()).as(part.body()).isEqualTo(201);
         assertThat(part.json().path("invoice").path("vatOre").asLong()).isEqualTo(250);
-        Api.Response rest = finance.postJson("/api/v1/invoices/" + id + "/credit-notes", "{}");
-        assertThat(rest.status()).isEqualTo(201);
+        AtomicReference<Api.Response> credited = new AtomicReference<>();
+        scenario.stimulate(() -> finance.postJson("/api/v1/invoices/" + id + "/credit-notes", "{}"))
+                .andWaitForEventOfType(CreditNoteIssued.class)
+                .matching(note -> note.invoiceId().toString().equals(id) && note.amountsByKind()
+                        .getOrDefault(ChargeKind.WORK_ORDER, 0L) == amount - 1001)
+                .toArriveAndVerify((note, response) -> {
+                    assertThat(response.status()).isEqualTo(201);
+                    assertThat(note.creditNoteId().toString()).isEqualTo(response.json().path("invoice").path("id").asString());
+                    assertThat(total(note.amountsByKind(), note.vatOre())).isEqualTo(note.totalOre())
+                            .isEqualTo(response.json().path("invoice").path("totalOre").asLong());
+                    credited.set(response);
+                });
+        Api.Response rest = credited.get();
         long vatCredited = part.json().path("invoice").path("vatOre").asLong()
                 + rest.json().path("invoice").path("vatOre").asLong();
         assertThat(vatCredited).isEqualTo(invoice.path("invoice").path("vatOre").asLong());
@@ -243,6 +271,10 @@ class MonthRunTest {
                 .isEqualTo(part.json().path("invoice").path("number").asLong() + 1);
         Api.Response nothingLeft = finance.postJson("/api/v1/invoices/" + id + "/credit-notes", "{}");
         assertThat(fields(assertProblem(nothingLeft, 409))).containsExactly("lines");
+    }
+
+    private static long total(Map<ChargeKind, Long> amounts, long vatOre) {
+        return amounts.values().stream().mapToLong(Long::longValue).sum() + vatOre;
     }
 
     @Test

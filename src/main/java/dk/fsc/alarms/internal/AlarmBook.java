@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.fsc.alarms.AlarmKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,12 @@ class AlarmBook {
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
+    private final AlarmEvents events;
 
-    AlarmBook(JdbcClient jdbc, Notifications notifications) {
+    AlarmBook(JdbcClient jdbc, Notifications notifications, AlarmEvents events) {
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.events = events;
     }
 
     /**
@@ -48,7 +51,10 @@ class AlarmBook {
                 on conflict (cause) do nothing
                 returning\s""" + COLUMNS).params(UUID.randomUUID(), cause, kind.name(), utc(dueAt), utc(now), serial,
                 utc(dueAt)).query(AlarmBook::view).optional();
-        raised.ifPresent(alarm -> notifications.changed(alarm, "raised", now));
+        raised.ifPresent(alarm -> {
+            notifications.changed(alarm, "raised", now);
+            events.raised(alarm);
+        });
         return raised.map(AlarmView::id);
     }
 

@@ -35,15 +35,17 @@ class AlarmHandling {
     private final CurrentUsers users;
     private final Notifications notifications;
     private final DeviceSignals signals;
+    private final AlarmEvents events;
     private final Clock clock;
 
     AlarmHandling(AlarmBook alarms, ResponsePlans plans, CurrentUsers users, Notifications notifications,
-            DeviceSignals signals, Clock clock) {
+            DeviceSignals signals, AlarmEvents events, Clock clock) {
         this.alarms = alarms;
         this.plans = plans;
         this.users = users;
         this.notifications = notifications;
         this.signals = signals;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -125,6 +127,7 @@ class AlarmHandling {
         }
         AlarmView closed = alarms.find(id).orElseThrow();
         notifications.changed(closed, "closed", now);
+        events.closed(closed);
         return closed;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The alarms module's scheduled work, once across the instances: the device events' monthly
  * partitions created three months ahead and those past {@code fsc.alarms.event-retention}
- * dropped (nightly), and the doses planned ahead (hourly).
+ * dropped (nightly), the doses planned ahead (hourly), and the days' doses counted per municipality
+ * for the other modules (nightly).
  */
 @Configuration(proxyBeanMethods = false)
 class AlarmJobs {
@@ -36,6 +37,12 @@ class AlarmJobs {
     @Bean
     Job dosePlanning(DoseSchedules schedules) {
         return new ScheduledJob("dose-planning", "0 5 * * * *", tick -> schedules.planAhead());
+    }
+
+    /** Each municipality's doses of the days that are over, once the longest grace of the day before has run out. */
+    @Bean
+    Job dosesCounted(DoseCounts counts) {
+        return new ScheduledJob("doses-counted", "0 30 4 * * *", tick -> counts.publish());
     }
 
     @Bean

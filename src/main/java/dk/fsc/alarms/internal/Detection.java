@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.alarms.AlarmKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,15 +28,17 @@ class Detection {
     private final AlarmBook alarms;
     private final DeviceSignals signals;
     private final Notifications notifications;
+    private final AlarmEvents events;
     private final Clock clock;
 
     Detection(JdbcClient jdbc, TransactionTemplate transactions, AlarmBook alarms, DeviceSignals signals,
-            Notifications notifications, Clock clock) {
+            Notifications notifications, AlarmEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.alarms = alarms;
         this.signals = signals;
         this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,7 +91,10 @@ class Detection {
                     on conflict (cause) do nothing
                     returning\s""" + AlarmBook.COLUMNS).params(ids.toArray(Long[]::new), AlarmBook.utc(now))
                     .query(AlarmBook::view).list();
-            raised.forEach(alarm -> notifications.changed(alarm, "raised", now));
+            raised.forEach(alarm -> {
+                notifications.changed(alarm, "raised", now);
+                events.raised(alarm);
+            });
             return new int[] { ids.size(), raised.size() };
         });
     }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dk.fsc.alarms.AlarmKind;
+
 /**
  * What a dispenser reports, by its name on the wire ({@code dose_taken}, ...). Dose events name
  * the dose by its due time ({@code dueAt}). An unknown type is stored and reported, not refused.

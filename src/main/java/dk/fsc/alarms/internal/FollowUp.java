@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.alarms.AlarmKind;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;

@@ -10,6 +10,7 @@ import java.util.Map;
 import dk.fsc.devices.LeasePeriodEnded;
 import dk.fsc.devices.LeasePeriodStarted;
 import dk.fsc.devices.WorkOrderCompleted;
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.support.ContactRegistered;
@@ -49,17 +50,17 @@ class BillableFacts {
         String key = "shipment:" + cause + ":" + delivered.deliveredAt().toEpochMilli();
         for (int i = 0; i < delivered.lines().size(); i++) {
             DeliveredLine line = delivered.lines().get(i);
-            record(pricing.product(new Pricing.Fact(key + ":line:" + (i + 1), Charge.Kind.PRODUCT, payer, day, "ORDER",
+            record(pricing.product(new Pricing.Fact(key + ":line:" + (i + 1), ChargeKind.PRODUCT, payer, day, "ORDER",
                     cause, delivered.citizenId().value(), "Parti " + line.lot() + ": ", line.quantity(), "PIECE"),
                     line.productId()));
         }
         for (int i = 0; i < delivered.holeCuts().size(); i++) {
             HoleCut cut = delivered.holeCuts().get(i);
-            record(pricing.service(new Pricing.Fact(key + ":cut:" + (i + 1), Charge.Kind.HOLE_CUTTING, payer, day,
+            record(pricing.service(new Pricing.Fact(key + ":cut:" + (i + 1), ChargeKind.HOLE_CUTTING, payer, day,
                     "ORDER", cause, delivered.citizenId().value(), "Hultilpasning " + cut.diameterMm() + " mm",
                     cut.quantity(), "PLATE"), "HOLE_CUTTING"));
         }
-        record(pricing.service(new Pricing.Fact(key + ":delivery", Charge.Kind.DELIVERY, payer, day, "ORDER", cause,
+        record(pricing.service(new Pricing.Fact(key + ":delivery", ChargeKind.DELIVERY, payer, day, "ORDER", cause,
                 delivered.citizenId().value(), "Levering med " + delivered.carrier(), 1, "SHIPMENT"), "DELIVERY"));
     }
 
@@ -91,7 +92,7 @@ class BillableFacts {
         billed.forEach((payer, sums) -> {
             long minutes = payer.equals(contact.billedTo()) ? contact.minutes() : 0;
             Pricing.Fact fact = new Pricing.Fact(revisionKey + contact.revision() + ":" + payer.kind() + payer.code(),
-                    Charge.Kind.SUPPORT, payer, contact.contactDate(), "CONTACT", cause,
+                    ChargeKind.SUPPORT, payer, contact.contactDate(), "CONTACT", cause,
                     contact.citizenId() == null ? null : contact.citizenId().value(), topic, minutes, "MINUTE");
             Charge priced = pricing.service(fact, "SUPPORT");
             if (earlier.isEmpty() || priced.amountOre() != sums[1] || minutes != sums[0]) {
@@ -109,7 +110,7 @@ class BillableFacts {
     void on(WorkOrderCompleted done) {
         String cause = done.workOrderId().toString();
         String description = "Arbejdsordre" + (done.deviceSerial() == null ? "" : ", udstyr " + done.deviceSerial());
-        record(pricing.hourly(new Pricing.Fact("work-order:" + cause, Charge.Kind.WORK_ORDER,
+        record(pricing.hourly(new Pricing.Fact("work-order:" + cause, ChargeKind.WORK_ORDER,
                 Payer.municipality(done.municipality()), done.completedOn(), "WORK_ORDER", cause,
                 done.citizenId() == null ? null : done.citizenId().value(), description, done.minutes(), "MINUTE"),
                 done.type().rateKind()));

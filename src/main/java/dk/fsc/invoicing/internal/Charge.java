@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,19 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param priceUnit     what {@code unitPriceOre} is per, e.g. {@code HOUR} for work billed by the minute
  * @param priceBasis    the price or rate used, e.g. {@code price} or {@code rate SUPPORT}
  */
-record Charge(UUID id, String sourceKey, Kind kind, Payer payer, LocalDate period, String causeType,
+record Charge(UUID id, String sourceKey, ChargeKind kind, Payer payer, LocalDate period, String causeType,
         String causeId, @Nullable UUID citizenId, String description, long quantity, String quantityUnit,
         long unitPriceOre, String priceUnit, BigDecimal discountPercent, long amountOre, String priceBasis,
         @Nullable LocalDate priceValidFrom, boolean vatExempt) {
-
-    enum Kind {
-        PRODUCT,
-        HOLE_CUTTING,
-        DELIVERY,
-        SUPPORT,
-        WORK_ORDER,
-        DEVICE_LEASE,
-        STORAGE,
-        ALLOCATION
-    }
 }

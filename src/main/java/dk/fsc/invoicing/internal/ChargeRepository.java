@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,7 +68,7 @@ class ChargeRepository {
                 .query((rs, n) -> 1).list();
     }
 
-    boolean vatExempt(Charge.Kind kind, @Nullable UUID productId) {
+    boolean vatExempt(ChargeKind kind, @Nullable UUID productId) {
         return jdbc.sql("select exists (select 1 from invoicing.vat_exemption where kind = ?"
                 + " and (product_id is null or product_id = ?))").params(kind.name(), productId)
                 .query(Boolean.class).single();
@@ -84,7 +85,7 @@ class ChargeRepository {
 
     static Charge charge(ResultSet rs, int row) throws SQLException {
         return new Charge(rs.getObject("id", UUID.class), rs.getString("source_key"),
-                Charge.Kind.valueOf(rs.getString("kind")),
+                ChargeKind.valueOf(rs.getString("kind")),
                 new Payer(Payer.Kind.valueOf(rs.getString("payer_kind")), rs.getString("payer_code")),
                 rs.getObject("period", LocalDate.class), rs.getString("cause_type"), rs.getString("cause_id"),
                 rs.getObject("citizen_id", UUID.class), rs.getString("description"), rs.getLong("quantity"),

@@ -40,14 +40,16 @@ class InvoiceRun {
     private final MonthlyCharges monthly;
     private final ChargeRepository charges;
     private final PayerAccounts accounts;
+    private final InvoiceEvents events;
     private final Clock clock;
 
     InvoiceRun(JdbcClient jdbc, MonthlyCharges monthly, ChargeRepository charges, PayerAccounts accounts,
-            Clock clock) {
+            InvoiceEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.monthly = monthly;
         this.charges = charges;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -155,6 +157,8 @@ class InvoiceRun {
                 .param("month", month.atDay(1)).param("vat", VAT_PERCENT).update();
         jdbc.sql("insert into invoicing.invoice_run (month, issued_at, issued_by, invoices, charges) values (?, ?, ?, ?, ?)")
                 .params(month.atDay(1), now.atOffset(ZoneOffset.UTC), by, lines.size(), billed).update();
+        jdbc.sql("select id from invoicing.invoice where document = 'INVOICE' and month = ? order by number")
+                .param(month.atDay(1)).query(UUID.class).list().forEach(events::issued);
         return new Issued(month, lines.size(), billed, first, last);
     }
 

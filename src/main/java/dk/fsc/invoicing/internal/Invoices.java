@@ -47,15 +47,17 @@ class Invoices {
     private final PayerAccounts accounts;
     private final ChargeRepository charges;
     private final InvoiceRun run;
+    private final InvoiceEvents events;
     private final Clock clock;
 
     Invoices(JdbcClient jdbc, CurrentUsers users, PayerAccounts accounts, ChargeRepository charges, InvoiceRun run,
-            Clock clock) {
+            InvoiceEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.accounts = accounts;
         this.charges = charges;
         this.run = run;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -188,6 +190,7 @@ class Invoices {
                             line.amountOre(), line.credits())
                     .update();
         }
+        events.issued(id);
         return get(id);
     }
 

@@ -14,6 +14,7 @@ import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.RateOn;
 import dk.fsc.devices.LeasePeriodEnded;
 import dk.fsc.devices.LeasePeriodStarted;
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.Payer;
 import dk.fsc.shared.LargestRemainder;
@@ -122,7 +123,7 @@ class Leases {
         }
         Payer payer = Payer.municipality(new MunicipalityCode(lease.municipality()));
         int days = to.getDayOfMonth() - from.getDayOfMonth() + 1;
-        Pricing.Fact fact = new Pricing.Fact("lease:" + lease.id() + ":" + month + suffix, Charge.Kind.DEVICE_LEASE,
+        Pricing.Fact fact = new Pricing.Fact("lease:" + lease.id() + ":" + month + suffix, ChargeKind.DEVICE_LEASE,
                 payer, from, "LEASE", lease.id().toString(), lease.citizen(),
                 "Leje af udstyr " + lease.serial() + ", " + from + " til " + to, days, "DAY");
         RateOn rate = pricing.rate(fact, "DEVICE_LEASE", new ProductId(lease.model()));

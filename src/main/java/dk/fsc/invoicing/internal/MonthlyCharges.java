@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dk.fsc.assortment.RateOn;
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import dk.fsc.shared.LargestRemainder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +72,7 @@ class MonthlyCharges {
     }
 
     private static Pricing.Fact fact(YearMonth month, Payer payer, long units) {
-        return new Pricing.Fact("storage:" + month + ":" + payer.kind() + payer.code(), Charge.Kind.STORAGE, payer,
+        return new Pricing.Fact("storage:" + month + ":" + payer.kind() + payer.code(), ChargeKind.STORAGE, payer,
                 month.atDay(1), "STORAGE", month.toString(), null,
                 "Lager " + month + ": " + units + " enheder leveret", units, "PIECE");
     }

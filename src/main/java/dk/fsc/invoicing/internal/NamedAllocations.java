@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import dk.fsc.shared.LargestRemainder;
 import dk.fsc.shared.problem.ConflictException;
@@ -133,10 +134,10 @@ class NamedAllocations {
                 YearMonth month = allocation.firstMonth().plusMonths(i);
                 LocalDate period = month.atDay(1);
                 charges.record(new Charge(UUID.randomUUID(), "allocation:" + id + ":" + payer.kind() + payer.code() + ":"
-                        + month, Charge.Kind.ALLOCATION, payer, period, "ALLOCATION", id.toString(), null,
+                        + month, ChargeKind.ALLOCATION, payer, period, "ALLOCATION", id.toString(), null,
                         allocation.months() == 1 ? label : label + ", måned " + (i + 1) + " af " + allocation.months(),
                         1, "MONTH", months.get(i), "MONTH", BigDecimal.ZERO, months.get(i), "allocation",
-                        allocation.firstMonth().atDay(1), charges.vatExempt(Charge.Kind.ALLOCATION, null)), now);
+                        allocation.firstMonth().atDay(1), charges.vatExempt(ChargeKind.ALLOCATION, null)), now);
             }
         });
         return new WithPreview(find(id), shares);

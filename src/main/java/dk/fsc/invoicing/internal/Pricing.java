@@ -10,6 +10,7 @@ import dk.fsc.assortment.ContractDiscount;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.assortment.RateOn;
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Payer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class Pricing {
     }
 
     /** What a charge says of the fact before it is priced. */
-    record Fact(String sourceKey, Charge.Kind kind, Payer payer, LocalDate day, String causeType, String causeId,
+    record Fact(String sourceKey, ChargeKind kind, Payer payer, LocalDate day, String causeType, String causeId,
             @Nullable UUID citizenId, String description, long quantity, String quantityUnit) {
     }
 

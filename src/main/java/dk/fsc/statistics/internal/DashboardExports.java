@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.dhatim.fastexcel.Workbook;
@@ -32,21 +33,45 @@ class DashboardExports {
         this.templates = templates;
     }
 
-    /** The header, then per metric its name and its cells (a number, "under 5", or empty). */
+    /**
+     * The header, then per metric its name and its cells (a number, "under 5", or empty); then,
+     * under a heading row each, the devices per model and service level and the amounts per kind.
+     */
     List<List<Object>> rows(Dashboards.View view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        List<Object> header = new ArrayList<>();
-        header.add(messages.getMessage("statistics.metric", null, locale));
-        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
-        rows.add(header);
-        for (Dashboards.Line line : view.lines()) {
-            List<Object> row = new ArrayList<>();
-            row.add(messages.getMessage("statistics.metric." + line.metric(), null, locale));
-            line.cells().forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
-                    : cell.value() == null ? "" : cell.value()));
-            rows.add(row);
+        rows.add(header(view, "statistics.metric", locale));
+        view.lines().forEach(line -> rows.add(row(messages.getMessage("statistics.metric." + line.metric(), null, locale),
+                line.cells(), locale)));
+        if (!view.devices().isEmpty()) {
+            rows.add(List.of());
+            rows.add(header(view, "statistics.devices", locale));
+            view.devices().forEach(device -> rows.add(row(device.model() + " – " + (device.services().isEmpty()
+                    ? messages.getMessage("statistics.service.none", null, locale)
+                    : device.services().stream().map(service -> messages.getMessage("statistics.service." + service, null,
+                            locale)).collect(Collectors.joining(", "))), device.cells(), locale)));
+        }
+        if (!view.invoiced().isEmpty()) {
+            rows.add(List.of());
+            rows.add(header(view, "statistics.invoiced", locale));
+            view.invoiced().forEach(kind -> rows.add(row(messages.getMessage("invoicing.kind." + kind.kind(), null, locale),
+                    kind.cells(), locale)));
         }
         return rows;
+    }
+
+    private List<Object> header(Dashboards.View view, String title, Locale locale) {
+        List<Object> header = new ArrayList<>();
+        header.add(messages.getMessage(title, null, locale));
+        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
+        return header;
+    }
+
+    private List<Object> row(String label, List<Dashboards.Cell> cells, Locale locale) {
+        List<Object> row = new ArrayList<>();
+        row.add(label);
+        cells.forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
+                : cell.value() == null ? "" : cell.value()));
+        return row;
     }
 
     byte[] xlsx(Dashboards.View view, Locale locale) {

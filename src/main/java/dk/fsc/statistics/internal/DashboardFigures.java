@@ -19,7 +19,13 @@ import org.springframework.stereotype.Repository;
 class DashboardFigures {
 
     /** Counts of citizens: shown as fewer than 5 outside the municipality's own figures. */
-    static final List<String> CITIZEN_COUNTS = List.of("citizensOrdering", "citizensWithGrants");
+    static final List<String> CITIZEN_COUNTS = List.of("citizensOrdering", "citizensWithGrants", "devicesInUse",
+            "devicesAtEnd");
+
+    /** The key a region's own invoices are summed under, beside the municipalities' codes. */
+    static String regionKey(String regionCode) {
+        return "region:" + regionCode;
+    }
 
     private final JdbcClient jdbc;
 
@@ -59,7 +65,34 @@ class DashboardFigures {
                 select municipality, 'citizensWithGrants', count(distinct citizen_id) from statistics.grant_fact
                 where made_on <= ? and (ends_on is null or ends_on > ?) group by municipality""",
                 Date.valueOf(to), Date.valueOf(to));
+        devicesInUse(sums, from, to);
+        collect(sums, """
+                select 'region:' || f.payer_code, v.metric, sum(v.value) from statistics.invoice_fact f
+                join statistics.invoice_amount a on a.document_id = f.document_id
+                cross join lateral (values ('invoicedOre', a.amount_ore), ('invoicedOre:' || a.kind, a.amount_ore)) v (metric, value)
+                where f.payer_kind = 'REGION' and f.issued_on between ? and ? group by 1, 2""",
+                Date.valueOf(from), Date.valueOf(to));
         return sums;
+    }
+
+    /**
+     * Leases that ran on a day of the period ({@code devicesInUse}, also per model and service
+     * level on the period's last day as {@code devicesInUse:<model id>/<services>}) and those still
+     * running on its last day ({@code devicesAtEnd}): states over days, so counted for each period.
+     */
+    private void devicesInUse(Map<String, Map<String, Long>> sums, LocalDate from, LocalDate to) {
+        collect(sums, """
+                select l.municipality, v.metric, sum(v.value) from statistics.lease_fact l
+                cross join lateral (select coalesce(
+                    (select s.services from statistics.lease_services s where s.lease_id = l.lease_id and s.from_day <= ?
+                     order by s.from_day desc limit 1),
+                    (select s.services from statistics.lease_services s where s.lease_id = l.lease_id
+                     order by s.from_day limit 1), '') as services) s
+                cross join lateral (values ('devicesInUse', 1),
+                    ('devicesInUse:' || l.model_id || '/' || s.services, 1),
+                    ('devicesAtEnd', case when l.ends_on is null or l.ends_on >= ? then 1 else 0 end)) v (metric, value)
+                where l.starts_on <= ? and (l.ends_on is null or l.ends_on >= ?) group by 1, 2""",
+                Date.valueOf(to), Date.valueOf(to), Date.valueOf(to), Date.valueOf(from));
     }
 
     /**

@@ -8,16 +8,21 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
+import dk.fsc.assortment.ProductView;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
+import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Municipality;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.TimeConfiguration;
@@ -44,7 +49,9 @@ public class Dashboards {
     static final int SUPPRESS_BELOW = 5;
     static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
             "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
-            "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets");
+            "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets",
+            "devicesInUse", "devicesAtEnd", "alarmsRaised", "alarmsClosed", "acknowledgeMinutes", "closeMinutes",
+            "adherencePercent", "dosesMissed", "invoicedKroner");
     private static final List<String> NOW_ONLY = List.of("awaitingApproval", "awaitingAgeDays");
 
     /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
@@ -65,12 +72,25 @@ public class Dashboards {
     }
 
     /**
+     * Devices of a model with a service level (the names of its services, none for the basic
+     * service) in use on a day of each column's period, with the services they had on its last day.
+     */
+    public record DeviceLine(String modelId, String model, List<String> services, List<Cell> cells) {
+    }
+
+    /** The amounts invoiced of a charge kind, net of credit notes, without VAT, in kroner, in each column. */
+    public record KindLine(String kind, List<Cell> cells) {
+    }
+
+    /**
      * @param columns        current, previous, lastYear and, for one municipality, others
+     * @param devices        devices in use per model and service level, in the same columns
+     * @param invoiced       amounts invoiced per kind (issue date in the period), in the same columns
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
             List<String> columns, List<Line> lines, Map<String, long[]> topics, List<AreaFigures> areas,
-            List<MunicipalityRow> municipalities,
+            List<DeviceLine> devices, List<KindLine> invoiced, List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -131,11 +151,20 @@ public class Dashboards {
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
+        List<String> summed = summed(scope);
+        List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
+                .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
+        List<Map<String, Long>> totals = new ArrayList<>(List.of(total(current, summed), total(before, summed),
+                total(lastYear, summed)));
+        if (!others.isEmpty()) {
+            totals.add(total(current, others));
+        }
         Map<String, long[]> topics = new TreeMap<>();
         Map<String, long[]> byArea = new TreeMap<>();
-        total(current, scope.municipalities()).forEach((metric, value) -> {
+        totals.getFirst().forEach((metric, value) -> {
             String[] split = metric.split(":", 2);
-            if (split.length == 2) {
+            if (split.length == 2 && (split[0].startsWith("contact") || split[0].equals("itemsDelivered")
+                    || split[0].equals("costOre"))) {
                 Map<String, long[]> into = split[0].startsWith("contact") ? topics : byArea;
                 into.computeIfAbsent(split[1], t -> new long[2])[split[0].equals("contacts")
                         || split[0].equals("itemsDelivered") ? 0 : 1] = value;
@@ -147,8 +176,6 @@ public class Dashboards {
                         kroner(byArea.get(area.code())[1], 1)))
                 .toList();
 
-        List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
-                .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
         List<String> columns = new ArrayList<>(List.of("current", "previous", "lastYear"));
         if (!others.isEmpty()) {
             columns.add("others");
@@ -156,17 +183,27 @@ public class Dashboards {
         List<Line> lines = new ArrayList<>();
         for (String metric : METRICS) {
             List<Cell> cells = new ArrayList<>();
-            boolean suppressOwn = !own;
-            cells.add(cell(metric, total(current, scope.municipalities()), 1, suppressOwn));
-            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
-                    : cell(metric, total(before, scope.municipalities()), 1, suppressOwn));
-            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
-                    : cell(metric, total(lastYear, scope.municipalities()), 1, suppressOwn));
-            if (!others.isEmpty()) {
-                cells.add(cell(metric, total(current, others), others.size(), true));
+            for (int column = 0; column < totals.size(); column++) {
+                boolean othersColumn = column == 3;
+                cells.add(column > 0 && !othersColumn && NOW_ONLY.contains(metric) ? new Cell(null, false)
+                        : cell(metric, totals.get(column), othersColumn ? others.size() : 1, othersColumn || !own));
             }
             lines.add(new Line(metric, cells));
         }
+        List<DeviceLine> devices = breakdown(totals, "devicesInUse", "devicesInUse", others.size(), own).entrySet()
+                .stream().map(entry -> {
+                    String[] modelAndServices = entry.getKey().split("/", -1);
+                    String model = assortment.product(new ProductId(UUID.fromString(modelAndServices[0])))
+                            .map(ProductView::name).orElse(modelAndServices[0]);
+                    return new DeviceLine(modelAndServices[0], model, modelAndServices[1].isEmpty() ? List.of()
+                            : List.of(modelAndServices[1].split(",")), entry.getValue());
+                })
+                .sorted(Comparator.comparing(DeviceLine::model).thenComparing(line -> line.services().size())
+                        .thenComparing(line -> String.join(",", line.services())))
+                .toList();
+        List<KindLine> invoiced = breakdown(totals, "invoicedOre", "invoicedKroner", others.size(), own).entrySet()
+                .stream().sorted(Comparator.comparing(entry -> ChargeKind.valueOf(entry.getKey())))
+                .map(entry -> new KindLine(entry.getKey(), entry.getValue())).toList();
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -175,7 +212,43 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, rows, scopes, sqlTime);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, devices, invoiced, rows,
+                scopes, sqlTime);
+    }
+
+    /**
+     * The sub-keys of {@code metric:<key>} in any column, each with its cells: the sums of
+     * {@code metric:<key>} as the line {@code line} shows its sums, suppressed like it.
+     */
+    private static Map<String, List<Cell>> breakdown(List<Map<String, Long>> totals, String metric, String line,
+            int others, boolean own) {
+        String prefix = metric + ":";
+        Map<String, List<Cell>> rows = new TreeMap<>();
+        totals.forEach(column -> column.keySet().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> rows.put(key.substring(prefix.length()), new ArrayList<>())));
+        rows.forEach((key, cells) -> {
+            for (int column = 0; column < totals.size(); column++) {
+                boolean othersColumn = column == 3;
+                cells.add(cell(line, Map.of(metric, totals.get(column).getOrDefault(prefix + key, 0L)),
+                        othersColumn ? others : 1, othersColumn || !own));
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * What a scope's figures are summed from: its municipalities' codes, and for a region (or the
+     * platform) its own invoices as payer.
+     */
+    private List<String> summed(Scope scope) {
+        List<String> keys = new ArrayList<>(scope.municipalities());
+        switch (scope.kind()) {
+            case "region" -> keys.add(scope.key());
+            case "platform" -> referenceData.regions().forEach(region -> keys.add(DashboardFigures.regionKey(region.code())));
+            default -> {
+            }
+        }
+        return keys;
     }
 
     /** The scopes the user may look at, her default first. */
@@ -217,6 +290,10 @@ public class Dashboards {
             case "costPerCitizenKroner" -> sums.getOrDefault("citizensOrdering", 0L) == 0 ? null
                     : kroner(sums.getOrDefault("costOre", 0L), sums.get("citizensOrdering"));
             case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
+            case "acknowledgeMinutes" -> ratio(sums.getOrDefault("acknowledgeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
+            case "closeMinutes" -> ratio(sums.getOrDefault("closeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
+            case "adherencePercent" -> ratio(sums.getOrDefault("dosesTaken", 0L) * 100, sums.getOrDefault("dosesDue", 0L));
+            case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre", 0L), over);
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };

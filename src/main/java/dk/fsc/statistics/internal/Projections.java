@@ -38,11 +38,13 @@ class Projections {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Assortment assortment;
+    private final MonthlyFigures figures;
 
-    Projections(JdbcClient jdbc, Clock clock, Assortment assortment) {
+    Projections(JdbcClient jdbc, Clock clock, Assortment assortment, MonthlyFigures figures) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.assortment = assortment;
+        this.figures = figures;
     }
 
     @ApplicationModuleListener
@@ -55,7 +57,7 @@ class Projections {
                         placed.lines().stream().mapToInt(OrderLine::quantity).sum())
                 .update();
         if (inserted == 1) {
-            addFigures("order-placed", placed.orderId().value(), 1);
+            figures.add("order-placed", placed.orderId().value(), 1);
             jdbc.sql("""
                     insert into statistics.citizen_order_year (municipality, citizen_id, year, months) values (?, ?, ?, ?)
                     on conflict (year, municipality, citizen_id) do update
@@ -81,7 +83,7 @@ class Projections {
                         delivered.lines().stream().mapToInt(OrderLine::quantity).sum(), delivered.orderId().value())
                 .update();
         if (updated == 1) {
-            addFigures("order-delivered", delivered.orderId().value(), 1);
+            figures.add("order-delivered", delivered.orderId().value(), 1);
             Map<UUID, Integer> products = new LinkedHashMap<>();
             delivered.lines().forEach(line -> products.merge(line.productId().value(), line.quantity(), Integer::sum));
             LocalDate day = LocalDate.ofInstant(delivered.deliveredAt(), TimeConfiguration.DANISH_TIME);
@@ -97,7 +99,7 @@ class Projections {
                                 price.isPresent() ? price.getAsLong() : null)
                         .update();
             });
-            addFigures("delivered-line", delivered.orderId().value(), 1);
+            figures.add("delivered-line", delivered.orderId().value(), 1);
         }
     }
 
@@ -132,13 +134,13 @@ class Projections {
             if (!newer) {
                 return;
             }
-            addFigures("contact", contact.contactId(), -1);
+            figures.add("contact", contact.contactId(), -1);
             jdbc.sql("""
                     update statistics.contact_fact set revision = ?, payer_kind = ?, payer_code = ?, topic = ?, minutes = ?,
                         contact_date = ? where contact_id = ?""")
                     .params(values[1], values[2], values[3], values[4], values[5], values[6], values[0]).update();
         }
-        addFigures("contact", contact.contactId(), 1);
+        figures.add("contact", contact.contactId(), 1);
     }
 
     @ApplicationModuleListener
@@ -150,17 +152,7 @@ class Projections {
                         completed.minutes(), completed.missedTarget(), Date.valueOf(completed.completedOn()))
                 .update();
         if (inserted == 1) {
-            addFigures("work-order", completed.workOrderId(), 1);
+            figures.add("work-order", completed.workOrderId(), 1);
         }
-    }
-
-    /** Adds (sign 1) or takes back (sign -1) a fact's lines of the figures to its month's pre-aggregates. */
-    private void addFigures(String kind, UUID factId, int sign) {
-        jdbc.sql("""
-                insert into statistics.monthly_figure (municipality, month, metric, value)
-                select municipality, date_trunc('month', day)::date, metric, sum(value) * ?
-                from statistics.fact_figure where kind = ? and fact_id = ? group by 1, 2, 3
-                on conflict (month, municipality, metric) do update set value = statistics.monthly_figure.value + excluded.value""")
-                .params(sign, kind, factId).update();
     }
 }

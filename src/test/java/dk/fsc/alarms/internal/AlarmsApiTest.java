@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.devices.CitizenPaused;
 import dk.fsc.devices.DeviceService;
+import dk.fsc.jobs.Jobs;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.Citizens;
 import dk.fsc.testing.Dispensers;
@@ -50,6 +54,10 @@ class AlarmsApiTest {
     Detection detection;
     @Autowired
     AlarmJobs.EventPartitions partitions;
+    @Autowired
+    DoseCounts doseCounts;
+    @Autowired
+    Jobs jobs;
 
     Api as(String user) {
         return Api.as(port, user, "demo");
@@ -194,6 +202,9 @@ class AlarmsApiTest {
         Api.Response twice = as("homecare-aarhus").postJson("/api/v1/alarms/" + alarm + "/close",
                 "{\"outcome\":\"FALSE_ALARM\"}");
         assertThat(twice.status()).isEqualTo(409);
+        assertThat(published("AlarmRaised", alarm)).as("told once, with the times").containsExactly(alarm);
+        assertThat(published("AlarmClosed", alarm)).as("closed once, told once")
+                .containsExactly(alarm);
         assertThat(jdbc.sql("select outcome from alarms.alarm where id = ?::uuid").param(alarm).query(String.class)
                 .single()).isEqualTo("DEVICE_FAULT");
         assertThat(jdbc.sql("select count(*) from alarms.work_request where type = 'REPAIR' and serial = ?")
@@ -374,6 +385,48 @@ class AlarmsApiTest {
                 select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
                 where i.inhparent = 'alarms.device_event'::regclass and c.relname like ? order by c.relname
                 """).param("device_event_" + year + "%").query(String.class).list();
+    }
+
+    @Test
+    void eachMunicipalitysDosesOfADayArePublishedOnceHoweverOftenAndWhereverTheCountRuns() throws Exception {
+        clock.setDanish(LocalDateTime.parse("2031-05-11T04:30"));
+        String day = "2031-05-10";
+        dose("751", "2031-05-09T22:30:00Z", "TAKEN");
+        dose("751", "2031-05-10T06:00:00Z", "TAKEN");
+        dose("751", "2031-05-10T21:30:00Z", "MISSED");
+        dose("751", "2031-05-10T10:00:00Z", "CANCELLED");
+        dose("751", "2031-05-10T20:00:00Z", "PENDING");
+        dose("751", "2031-05-10T22:30:00Z", "MISSED");
+        dose("730", "2031-05-10T06:00:00Z", "MISSED");
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = instances.invokeAll(List.of(doseCounts::publish, doseCounts::publish));
+            assertThat(runs.get(0).get() + runs.get(1).get()).as("two counts at once publish each municipality-day once")
+                    .isEqualTo(2);
+        } finally {
+            instances.shutdown();
+        }
+        jobs.runNow("doses-counted");
+        assertThat(jdbc.sql("select municipality_code || ' ' || due || ' ' || taken || ' ' || missed"
+                + " from alarms.doses_counted where day = ?::date order by 1").param(day).query(String.class).list())
+                .as("the Danish day: cancelled doses left out, a pending one in neither").containsExactly("730 1 0 1", "751 4 2 1");
+        assertThat(published("DosesCounted", "\"day\":\"" + day)).hasSize(2);
+    }
+
+    void dose(String municipality, String dueAt, String state) {
+        jdbc.sql("""
+                insert into alarms.due_dose (serial, citizen_id, municipality_code, due_at, grace_until, state)
+                values (?, ?, ?, ?, ?, ?)""").params("count-" + UUID.randomUUID(), UUID.randomUUID(), municipality,
+                OffsetDateTime.parse(dueAt), OffsetDateTime.parse(dueAt).plusMinutes(30), state).update();
+    }
+
+    /** The alarm ids (or municipalities) of the published events of a type of dk.fsc.alarms that contain {@code text}. */
+    List<String> published(String type, String text) {
+        return jdbc.sql("""
+                select coalesce(serialized_event::json ->> 'alarmId', serialized_event::json -> 'municipality' ->> 'value')
+                from event_publication where event_type = ? and serialized_event like ?""")
+                .params("dk.fsc.alarms." + type, "%" + text + "%").query(String.class).list();
     }
 
     void send(AlarmFixtures.Vendor vendor, String... events) {

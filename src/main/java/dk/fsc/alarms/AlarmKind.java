@@ -1,7 +1,7 @@
-package dk.fsc.alarms.internal;
+package dk.fsc.alarms;
 
 /** Why an alarm was raised: a dose not taken, a silent device, or a device's technical fault. */
-enum AlarmKind {
+public enum AlarmKind {
     MISSED_DOSE,
     OFFLINE,
     EMPTY,
