@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.grants.LimitPeriod;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
@@ -37,12 +38,14 @@ class DevicePages {
     private final Pauses pauses;
     private final DeviceRegister devices;
     private final WorkChains chains;
+    private final DispenserGrants dispensers;
     private final Assortment assortment;
     private final MessageSource messages;
 
     DevicePages(Assessments assessments, RuleBook ruleBook, Pauses pauses, DeviceRegister devices, WorkChains chains,
-            Assortment assortment, MessageSource messages) {
+            DispenserGrants dispensers, Assortment assortment, MessageSource messages) {
         this.assessments = assessments;
+        this.dispensers = dispensers;
         this.ruleBook = ruleBook;
         this.pauses = pauses;
         this.devices = devices;
@@ -61,12 +64,16 @@ class DevicePages {
         model.addAttribute("history", assessments.ofCitizen(id));
         model.addAttribute("pauses", pauses.ofCitizen(id));
         model.addAttribute("ruleVersion", ruleBook.current().version());
+        model.addAttribute("models", dispensers.models());
+        model.addAttribute("periods", LimitPeriod.values());
+        model.addAttribute("today", devices.today());
         return "devices/assessment";
     }
 
     @PostMapping("/devices/assessments/{citizenId}")
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
-    String assess(@PathVariable String citizenId, @RequestParam Map<String, String> form, Model model) {
+    String assess(@PathVariable String citizenId, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
         UUID id = FormValues.pathId(citizenId);
         model.addAttribute("typed", form);
         try {
@@ -74,6 +81,9 @@ class DevicePages {
                 AssessmentRules.Recommendation recommendation = ruleBook.current().rules()
                         .recommend(AssessmentRules.answers(form));
                 model.addAttribute("recommendation", recommendation);
+            } else if ("grant".equals(form.get("action"))) {
+                redirect.addFlashAttribute("granted", assessments.assess(id, form, Assessments.DispenserGrant.of(form)));
+                return "redirect:/devices/assessments/" + id;
             } else {
                 model.addAttribute("saved", assessments.assess(id, form));
             }

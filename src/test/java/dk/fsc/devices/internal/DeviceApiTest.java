@@ -130,6 +130,71 @@ class DeviceApiTest {
         assertThat(workOrders.find(refill.id()).orElseThrow().status()).isEqualTo(WorkOrders.Status.CANCELLED);
     }
 
+    static String assessedWith(String chosen, String grant) {
+        return "{\"answers\":" + ANSWERS + ",\"chosen\":\"" + chosen
+                + "\",\"deviationReason\":\"\",\"training\":true,\"grant\":" + grant + "}";
+    }
+
+    static String dispenser(String modelId) {
+        return "{\"modelId\":\"" + modelId + "\",\"quantity\":1,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\"}";
+    }
+
+    @Test
+    void theDispenserIsGrantedWithTheAssessmentInOneRequestAndARefusalSavesNeitherOnce() throws Exception {
+        Api caseworker = as("caseworker-aarhus");
+        String citizen = Citizens.register(caseworker, "751", "Bevilling Bertelsen");
+        String assessments = "/api/v1/citizens/" + citizen + "/device-assessments";
+        String alarm = "DISPENSER_WITH_ALARM";
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser(UUID.randomUUID().toString()))), 400))).as("unknown model").containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser("b0000000-0000-4000-8000-000000000050"))), 400))).as("a telehealth kit")
+                .containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser("b0000000-0000-4000-8000-000000000040"))), 400))).as("no alarm in the model")
+                .containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith("DISPENSER",
+                dispenser(DeviceWorkFlowTest.CONNECT))), 400))).as("deviation without reason")
+                .containsExactly("deviationReason");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith("SELF_MANAGED",
+                "{\"quantity\":1,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\"}")), 400)))
+                .as("a step without a dispenser").contains("chosen");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                "{\"quantity\":0,\"period\":\"WEEK\",\"validFrom\":\"2026-11-25\",\"validTo\":\"2026-01-01\"}")),
+                400))).as("the grants module's own rules").containsExactlyInAnyOrder("grant.validTo", "grant.quantity",
+                        "grant.period");
+        String valid = assessedWith(alarm, dispenser(DeviceWorkFlowTest.CONNECT));
+        assertProblem(as("caseworker-randers").postJson(assessments, valid), 404);
+        assertThat(saved(citizen)).as("nothing half-saved").isZero();
+        assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isZero();
+
+        Api.Response assessed = caseworker.postJson(assessments, valid);
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        UUID grant = UUID.fromString(assessed.json().path("grantId").asString());
+        tools.jackson.databind.JsonNode line = caseworker.get("/api/v1/grants/" + grant).json().path("lines").path(0);
+        assertThat(line.path("productId").asString() + " " + line.path("quantity").asInt() + " "
+                + line.path("period").asString()).isEqualTo(DeviceWorkFlowTest.CONNECT + " 1 YEAR");
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> workOrders.ofGrant(grant), w -> w.size() >= 3))
+                .extracting(WorkOrders.WorkOrder::type).containsExactlyInAnyOrder(WorkOrderType.PREPARE,
+                        WorkOrderType.SETUP, WorkOrderType.TRAINING);
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, valid), 409))).as("submitted twice")
+                .containsExactly("grant.modelId");
+        assertThat(saved(citizen)).isEqualTo(1);
+        assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isEqualTo(1);
+
+        String other = Citizens.register(caseworker, "751", "Samtidig Sørensen");
+        String twice = "/api/v1/citizens/" + other + "/device-assessments";
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> caseworker.postJson(twice, valid).status());
+        int second = caseworker.postJson(twice, valid).status();
+        assertThat(List.of(first.get(), second)).as("two submits at once").containsExactlyInAnyOrder(201, 409);
+        assertThat(caseworker.get("/api/v1/citizens/" + other + "/grants").json().size()).isEqualTo(1);
+    }
+
+    int saved(String citizen) {
+        return jdbc.sql("select count(*) from devices.assessment where citizen_id = ?::uuid").param(citizen)
+                .query(Integer.class).single();
+    }
+
     @Test
     void aGrantLineTakenOutBeforeTheSetupCancelsItsWorkAndFreesTheDevice() {
         Api caseworker = as("caseworker-aarhus");
