@@ -82,7 +82,8 @@ class DevicePages {
                         .recommend(AssessmentRules.answers(form));
                 model.addAttribute("recommendation", recommendation);
             } else if ("grant".equals(form.get("action"))) {
-                redirect.addFlashAttribute("granted", assessments.assess(id, form, Assessments.DispenserGrant.of(form)));
+                redirect.addFlashAttribute("granted",
+                        assessments.assess(id, form, Assessments.DispenserGrant.of(form)).ruleVersion());
                 return "redirect:/devices/assessments/" + id;
             } else {
                 model.addAttribute("saved", assessments.assess(id, form));
