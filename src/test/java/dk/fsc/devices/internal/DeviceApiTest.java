@@ -250,6 +250,11 @@ class DeviceApiTest {
         Api warehouse = as("warehouse");
         assertThat(fields(assertProblem(warehouse.get("/api/v1/devices?state=FLYING"), 400))).containsExactly("state");
         assertProblem(warehouse.get("/api/v1/devices/NO-SUCH-SERIAL"), 404);
+        tools.jackson.databind.JsonNode demo = warehouse.get("/api/v1/devices/DEMO-DISP-751").json();
+        assertThat(demo.path("device").path("state").asString()).as("the alarms demo's dispenser").isEqualTo("INSTALLED");
+        assertThat(demo.path("leases").path(0).path("citizenId").asString())
+                .isEqualTo("a0000000-0000-4000-8000-000000000751");
+        assertThat(demo.path("leases").path(0).path("services").toString()).contains("ALARM", "REFILL");
         assertThat(warehouse.get("/api/v1/devices?state=IN_STOCK&size=2").json().path("items").size()).isEqualTo(2);
         assertThat(fields(assertProblem(warehouse.postJson("/api/v1/devices/DT-42-001/state",
                 "{\"state\":\"INSTALLED\"}"), 400))).containsExactly("state");
