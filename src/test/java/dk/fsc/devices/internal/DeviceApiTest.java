@@ -112,6 +112,13 @@ class DeviceApiTest {
         assertThat(refill.dueAt()).as("28 doses at 4 a day last 7 days: refill a day before")
                 .isEqualTo(installedAt.plus(Duration.ofDays(6)));
         assertThat(refill.skills()).isEqualTo("REFILL");
+        tools.jackson.databind.JsonNode noSkill = assertProblem(warehouse.inLanguage("da").postJson("/api/v1/work-orders/"
+                + refill.id() + "/assignment", "{\"technicianId\":\"d0000000-0000-4000-8000-000000000003\",\"day\":\""
+                + today + "\",\"start\":\"10:00\"}"), 400);
+        assertThat(noSkill.path("errors").path(0).path("field").asString()).isEqualTo("technician");
+        assertThat(noSkill.path("errors").path(0).path("message").asString())
+                .isEqualTo("Hanne Holm har ikke kompetencen til dette arbejde (Genopfyldning).");
+        assertThat(workOrders.find(refill.id()).orElseThrow().technicianId()).isNull();
 
         Api.Response reassessed = caseworker.postJson(assessments, "{\"answers\":" + ANSWERS
                 + ",\"chosen\":\"DISPENSER_WITH_ALARM\"}");
@@ -177,6 +184,25 @@ class DeviceApiTest {
         assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> workOrders.ofGrant(grant), w -> w.size() >= 3))
                 .extracting(WorkOrders.WorkOrder::type).containsExactlyInAnyOrder(WorkOrderType.PREPARE,
                         WorkOrderType.SETUP, WorkOrderType.TRAINING);
+        UUID setup = workOrders.ofGrant(grant).stream().filter(w -> w.type() == WorkOrderType.SETUP).findFirst()
+                .orElseThrow().id();
+        Api admin = as("admin").inLanguage("da");
+        String completion = "/api/v1/work-orders/" + setup + "/completion";
+        assertThat(reason(assertProblem(admin.postJson(completion, "{\"scan\":\"DEMO-DISP-751\",\"minutes\":30,"
+                + "\"outcome\":\"COMPLETED\"}"), 400), "scan")).as("a device installed twice")
+                .isEqualTo("Enheden DEMO-DISP-751 er allerede installeret hos en borger.");
+        String scrapped = "DT-42-X-" + citizen.substring(0, 8);
+        as("warehouse").postJson("/api/v1/devices", "{\"serial\":\"" + scrapped + "\",\"modelId\":\""
+                + DeviceWorkFlowTest.CONNECT + "\",\"supplier\":\"DoseTech ApS\",\"purchasedOn\":\"2025-01-01\"}");
+        as("warehouse").postJson("/api/v1/devices/" + scrapped + "/state", "{\"state\":\"SCRAPPED\"}");
+        assertThat(reason(assertProblem(admin.postJson(completion, "{\"scan\":\"(01)" + DeviceWorkFlowTest.CONNECT_GTIN
+                + "(21)" + scrapped + "\",\"minutes\":30,\"outcome\":\"COMPLETED\"}"), 400), "scan"))
+                .isEqualTo("Enheden " + scrapped + " er kasseret.");
+        assertThat(reason(assertProblem(admin.postJson("/api/v1/devices/" + scrapped + "/state",
+                "{\"state\":\"IN_STOCK\"}"), 400), "state")).as("an invalid transition")
+                .startsWith("Enheden " + scrapped + " kan ikke gå fra");
+        assertThat(devices.require(scrapped).state()).isEqualTo(DeviceState.SCRAPPED);
+        assertThat(workOrders.find(setup).orElseThrow().status()).isNotEqualTo(WorkOrders.Status.DONE);
         assertThat(fields(assertProblem(caseworker.postJson(assessments, valid), 409))).as("submitted twice")
                 .containsExactly("grant.modelId");
         assertThat(saved(citizen)).isEqualTo(1);
@@ -188,6 +214,11 @@ class DeviceApiTest {
         int second = caseworker.postJson(twice, valid).status();
         assertThat(List.of(first.get(), second)).as("two submits at once").containsExactlyInAnyOrder(201, 409);
         assertThat(caseworker.get("/api/v1/citizens/" + other + "/grants").json().size()).isEqualTo(1);
+    }
+
+    static String reason(tools.jackson.databind.JsonNode problem, String field) {
+        assertThat(fields(problem)).containsExactly(field);
+        return problem.path("errors").path(0).path("message").asString();
     }
 
     int saved(String citizen) {
@@ -265,8 +296,9 @@ class DeviceApiTest {
         assertThat(admin.get("/api/v1/device-rules").json().path("version").asInt()).isPositive();
         assertThat(admin.postJson("/api/v1/device-rules/test", "{\"answers\":" + ANSWERS + "}").json().path("level")
                 .asString()).isEqualTo("DISPENSER_WITH_ALARM");
-        assertProblem(admin.postJson("/api/v1/device-rules", "{\"text\":\"fits SELF_MANAGED when manageAlone = yes"
-                + " because x\",\"basedOn\":1}"), 400);
+        assertThat(reason(assertProblem(admin.inLanguage("da").postJson("/api/v1/device-rules",
+                "{\"text\":\"fits SELF_MANAGED when manageAlone=yes because x\",\"basedOn\":1}"), 400), "rules"))
+                .as("rules with a gap").startsWith("Reglerne har et hul: ingen regel passer fx til svarene");
         assertThat(as("warehouse").get("/api/v1/device-rules").status()).isEqualTo(403);
     }
 
