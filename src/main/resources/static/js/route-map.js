@@ -28,9 +28,8 @@ document.addEventListener('DOMContentLoaded', () => {
         }
         route.forEach(point => bounds.extend(point));
     });
-    if (bounds.isValid()) {
-        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
-    } else {
-        map.setView([56.2, 9.6], 8);
-    }
+    const fit = () => bounds.isValid() ? map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 })
+        : map.setView([56.2, 9.6], 8);
+    fit();
+    window.addEventListener('resize', fit);
 });

@@ -88,8 +88,8 @@ class DispenserJourneyTest {
         }
         try (Browser browser = new Browser(port)) {
             browser.size(390, 844).logIn("technician", "demo").open("/my-day");
-            assertThat(browser.find(By.cssSelector(".visit.next")).getText()).contains("Journey Jensen", serial,
-                    "Levering og opsætning");
+            assertThat(browser.find(By.cssSelector(".visit.next")).getText()).contains("14:00", "Journey Jensen", serial,
+                    "DoseTech Connect", "Levering og opsætning");
             browser.find(By.id("scan")).sendKeys("(01)05700356100427(21)" + serial);
             browser.find(By.id("minutes")).sendKeys("-3");
             browser.find(By.cssSelector(".visit.next button[type=submit]")).click();

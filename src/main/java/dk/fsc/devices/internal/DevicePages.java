@@ -10,6 +10,9 @@ import java.util.UUID;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.grants.LimitPeriod;
+import dk.fsc.reference.Municipality;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
@@ -40,10 +43,12 @@ class DevicePages {
     private final WorkChains chains;
     private final DispenserGrants dispensers;
     private final Assortment assortment;
+    private final ReferenceData reference;
     private final MessageSource messages;
 
     DevicePages(Assessments assessments, RuleBook ruleBook, Pauses pauses, DeviceRegister devices, WorkChains chains,
-            DispenserGrants dispensers, Assortment assortment, MessageSource messages) {
+            DispenserGrants dispensers, Assortment assortment, ReferenceData reference, MessageSource messages) {
+        this.reference = reference;
         this.assessments = assessments;
         this.dispensers = dispensers;
         this.ruleBook = ruleBook;
@@ -206,7 +211,11 @@ class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("model", assortment.product(new dk.fsc.assortment.ProductId(device.modelId())).orElse(null));
         model.addAttribute("history", devices.history(serial));
-        model.addAttribute("leases", devices.leases(serial));
+        List<DeviceRegister.Lease> leases = devices.leases(serial);
+        model.addAttribute("leases", leases);
+        model.addAttribute("municipalities", leases.stream().map(DeviceRegister.Lease::municipality).distinct()
+                .flatMap(code -> reference.municipality(new MunicipalityCode(code)).stream())
+                .collect(java.util.stream.Collectors.toMap(Municipality::code, m -> m.name() + " (" + m.code() + ")")));
         model.addAttribute("next", device.state().next());
         return "devices/device";
     }
