@@ -27,4 +27,14 @@ public interface Grants {
 
     /** The open decision tasks of the calling caseworker's municipality, oldest first. */
     List<DecisionTask> openDecisions();
+
+    /**
+     * The calling caseworker grants the citizen {@code grant}, exactly as on the grants page: only a
+     * caseworker of the citizen's municipality (for anyone else the citizen does not exist,
+     * {@code NotFoundException}), every rule of the grant checked ({@code InvalidInputException}
+     * naming the fields as the grants API does: {@code validFrom}, {@code lines[0].productId}, …),
+     * audited as {@code grant.make}, and {@link GrantMade} published. Joins the caller's
+     * transaction, so a caller that refuses afterwards leaves no grant behind.
+     */
+    GrantId make(CitizenId citizenId, NewGrant grant);
 }

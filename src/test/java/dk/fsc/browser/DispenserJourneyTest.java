@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A medication dispenser from the caseworker's needs assessment to an installed device at the
- * citizen's home, set up by the technician on a phone with a serial scan, and after the grant ends
+ * A medication dispenser from the caseworker's needs assessment, granted on the same page, to an
+ * installed device at the citizen's home, planned on the day's map, set up by the technician on a phone with a serial scan, and after the grant ends
  * taken down, cleaned and back in stock.
  */
 @FscIntegrationTest
@@ -50,15 +50,14 @@ class DispenserJourneyTest {
             browser.find(By.cssSelector("button[value=recommend]")).click();
             assertThat(browser.waitFor(By.cssSelector(".recommendation")).getText())
                     .contains("Anbefalet trin: Dispenser med alarm", "Intet mindre indgribende trin passer");
+            browser.setValue(By.id("grant.modelId"), CONNECT);
             browser.screenshot("devices-assessment");
-            browser.find(By.cssSelector("button[value=save]")).click();
-            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "gemt")).contains("Vurderingen er gemt");
+            browser.find(By.cssSelector("button[value=grant]")).click();
+            assertThat(browser.waitForText(By.cssSelector(".alert.info"), "bevilget"))
+                    .contains("Vurderingen er gemt, og dispenseren er bevilget");
         }
-        Api.Response granted = Api.as(port, "caseworker-aarhus", "demo").postJson("/api/v1/citizens/" + citizen
-                + "/grants", """
-                {"validFrom":"2026-01-01","lines":[{"productId":"%s","quantity":1,"period":"YEAR"}]}""".formatted(CONNECT));
-        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-        String grant = granted.json().path("id").asString();
+        String grant = jdbc.sql("select grant_id::text from devices.assessment where citizen_id = ?::uuid")
+                .param(citizen).query(String.class).single();
         String prepare = workOrder("grant:" + grant + ":%:prepare");
         String setup = workOrder("grant:" + grant + ":%:setup");
         String serial = jdbc.sql("select device_serial from devices.work_order where id = ?::uuid").param(prepare)
@@ -75,6 +74,11 @@ class DispenserJourneyTest {
             browser.logIn("admin", "demo").open("/work-orders/day");
             browser.find(By.id("plan-day")).click();
             assertThat(browser.waitForText(By.cssSelector(".alert.info"), "Planlagt")).contains("besøg");
+            assertThat(browser.waitForCount(By.cssSelector("#route-map .stop-marker"),
+                    browser.findAll(By.cssSelector(".technician-day li[data-at]")).size()))
+                    .as("a numbered marker on the map per visit in the list").isNotEmpty();
+            assertThat(browser.findAll(By.cssSelector("#route-map .home-marker"))).hasSameSizeAs(
+                    browser.findAll(By.cssSelector(".technician-day")));
             browser.screenshot("devices-day-plan");
             browser.open("/work-orders/" + setup);
             browser.setValue(By.id("technician"), TINA);
@@ -84,8 +88,8 @@ class DispenserJourneyTest {
         }
         try (Browser browser = new Browser(port)) {
             browser.size(390, 844).logIn("technician", "demo").open("/my-day");
-            assertThat(browser.find(By.cssSelector(".visit.next")).getText()).contains("Journey Jensen", serial,
-                    "Levering og opsætning");
+            assertThat(browser.find(By.cssSelector(".visit.next")).getText()).contains("14:00", "Journey Jensen", serial,
+                    "DoseTech Connect", "Levering og opsætning");
             browser.find(By.id("scan")).sendKeys("(01)05700356100427(21)" + serial);
             browser.find(By.id("minutes")).sendKeys("-3");
             browser.find(By.cssSelector(".visit.next button[type=submit]")).click();

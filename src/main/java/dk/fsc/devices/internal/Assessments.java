@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
+import dk.fsc.grants.NewGrant;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A caseworker's needs assessment of a citizen of their municipality: the answers, the least
  * intrusive step the rules in force recommend and why, and the step chosen (a different one
- * needs a reason). The dispenser grant that follows is linked to it and keeps all of it.
+ * needs a reason). The dispenser granted with it, or by a grant that follows, is linked to it
+ * and keeps all of it.
  */
 @Service
 class Assessments {
@@ -46,10 +48,13 @@ class Assessments {
     private final RuleBook ruleBook;
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
+    private final DispenserGrants dispensers;
     private final Clock clock;
 
-    Assessments(JdbcClient jdbc, RuleBook ruleBook, Citizens citizens, CurrentUsers currentUsers, Clock clock) {
+    Assessments(JdbcClient jdbc, RuleBook ruleBook, Citizens citizens, CurrentUsers currentUsers,
+            DispenserGrants dispensers, Clock clock) {
         this.jdbc = jdbc;
+        this.dispensers = dispensers;
         this.ruleBook = ruleBook;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
@@ -60,8 +65,34 @@ class Assessments {
         return citizens.find(citizenId, action).orElseThrow(() -> new NotFoundException("No such citizen"));
     }
 
+    /**
+     * The dispenser a caseworker grants with the assessment: a device model of the dispenser area,
+     * or the area itself (any model whose functions cover the chosen step), and the grant's limit
+     * and period, as typed (grants checks them).
+     */
+    record DispenserGrant(@Nullable String modelId, @Nullable String quantity, @Nullable String period,
+            @Nullable String validFrom, @Nullable String validTo) {
+
+        static DispenserGrant of(Map<String, String> typed) {
+            return new DispenserGrant(typed.get("grant.modelId"), typed.get("grant.quantity"),
+                    typed.get("grant.period"), typed.get("grant.validFrom"), typed.get("grant.validTo"));
+        }
+    }
+
+    /** Saves the assessment alone (a step without a dispenser, or a new assessment of a granted citizen). */
     @Transactional
     Assessment assess(UUID citizenId, Map<String, String> typed) {
+        return assess(citizenId, typed, null);
+    }
+
+    /**
+     * Saves the assessment and, when {@code grant} is given, grants the dispenser through the grants
+     * module in the same transaction: a grant refused leaves no assessment, an assessment refused
+     * makes no grant. The grant's refusals are named {@code grant.*}; a citizen with a dispenser
+     * grant in force already is a conflict (a second submit of the same form grants nothing twice).
+     */
+    @Transactional
+    Assessment assess(UUID citizenId, Map<String, String> typed, @Nullable DispenserGrant grant) {
         CitizenView citizen = citizen(citizenId, AUDIT_ACTION);
         RuleBook.RuleSet rules = ruleBook.current();
         List<FieldError> errors = new ArrayList<>();
@@ -84,22 +115,24 @@ class Assessments {
         if (recommendation != null && chosen != recommendation.level() && reason.isEmpty()) {
             errors.add(FieldError.of("deviationReason", "devices.error.deviationReason"));
         }
+        NewGrant newGrant = grant == null ? null : dispensers.grant(grant, chosen, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The assessment cannot be saved", errors);
         }
+        UUID grantId = newGrant == null ? null : dispensers.make(citizenId, newGrant);
         Assessment assessment = new Assessment(UUID.randomUUID(), citizenId, citizen.municipalityCode(),
                 answers.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")),
                 recommendation.level(), String.join("\n", recommendation.reasons()), rules.version(), chosen,
                 chosen == recommendation.level() ? null : reason, "on".equals(typed.get("training"))
                         || "true".equals(typed.get("training")),
-                null, clock.instant(), currentUsers.require().username());
+                grantId, clock.instant(), currentUsers.require().username());
         jdbc.sql("insert into devices.assessment (id, citizen_id, municipality, answers, recommended, reasons,"
-                + " rule_version, chosen, deviation_reason, training, assessed_at, assessed_by)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " rule_version, chosen, deviation_reason, training, grant_id, assessed_at, assessed_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(assessment.id(), citizenId, assessment.municipality(), assessment.answers(),
                         assessment.recommended().name(), assessment.reasons(), assessment.ruleVersion(),
-                        chosen.name(), assessment.deviationReason(), assessment.training(),
+                        chosen.name(), assessment.deviationReason(), assessment.training(), grantId,
                         Timestamp.from(assessment.assessedAt()), assessment.assessedBy())
                 .update();
         return assessment;

@@ -43,7 +43,17 @@ class DeviceController {
     }
 
     record AssessmentRequest(@Nullable Map<String, String> answers, @Nullable String chosen,
-            @Nullable String deviationReason, @Nullable Boolean training) {
+            @Nullable String deviationReason, @Nullable Boolean training, @Nullable GrantRequest grant) {
+    }
+
+    /** The dispenser granted with the assessment: a model of the dispenser area, or none for the area itself. */
+    record GrantRequest(@Nullable String modelId, @Nullable Long quantity, @Nullable String period,
+            @Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
+
+        Assessments.DispenserGrant typed() {
+            return new Assessments.DispenserGrant(modelId, quantity == null ? null : quantity.toString(), period,
+                    validFrom == null ? null : validFrom.toString(), validTo == null ? null : validTo.toString());
+        }
     }
 
     record PauseRequest(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String reason) {
@@ -134,7 +144,7 @@ class DeviceController {
         typed.put("chosen", request.chosen() == null ? "" : request.chosen());
         typed.put("deviationReason", request.deviationReason() == null ? "" : request.deviationReason());
         typed.put("training", String.valueOf(Boolean.TRUE.equals(request.training())));
-        return assessments.assess(citizenId, typed);
+        return assessments.assess(citizenId, typed, request.grant() == null ? null : request.grant().typed());
     }
 
     @GetMapping("/api/v1/citizens/{citizenId}/device-pauses")

@@ -9,6 +9,10 @@ import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.grants.LimitPeriod;
+import dk.fsc.reference.Municipality;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.web.FormErrors;
 import dk.fsc.shared.web.FormValues;
@@ -37,12 +41,16 @@ class DevicePages {
     private final Pauses pauses;
     private final DeviceRegister devices;
     private final WorkChains chains;
+    private final DispenserGrants dispensers;
     private final Assortment assortment;
+    private final ReferenceData reference;
     private final MessageSource messages;
 
     DevicePages(Assessments assessments, RuleBook ruleBook, Pauses pauses, DeviceRegister devices, WorkChains chains,
-            Assortment assortment, MessageSource messages) {
+            DispenserGrants dispensers, Assortment assortment, ReferenceData reference, MessageSource messages) {
+        this.reference = reference;
         this.assessments = assessments;
+        this.dispensers = dispensers;
         this.ruleBook = ruleBook;
         this.pauses = pauses;
         this.devices = devices;
@@ -61,12 +69,16 @@ class DevicePages {
         model.addAttribute("history", assessments.ofCitizen(id));
         model.addAttribute("pauses", pauses.ofCitizen(id));
         model.addAttribute("ruleVersion", ruleBook.current().version());
+        model.addAttribute("models", dispensers.models());
+        model.addAttribute("periods", LimitPeriod.values());
+        model.addAttribute("today", devices.today());
         return "devices/assessment";
     }
 
     @PostMapping("/devices/assessments/{citizenId}")
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
-    String assess(@PathVariable String citizenId, @RequestParam Map<String, String> form, Model model) {
+    String assess(@PathVariable String citizenId, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
         UUID id = FormValues.pathId(citizenId);
         model.addAttribute("typed", form);
         try {
@@ -74,6 +86,10 @@ class DevicePages {
                 AssessmentRules.Recommendation recommendation = ruleBook.current().rules()
                         .recommend(AssessmentRules.answers(form));
                 model.addAttribute("recommendation", recommendation);
+            } else if ("grant".equals(form.get("action"))) {
+                redirect.addFlashAttribute("granted",
+                        assessments.assess(id, form, Assessments.DispenserGrant.of(form)).ruleVersion());
+                return "redirect:/devices/assessments/" + id;
             } else {
                 model.addAttribute("saved", assessments.assess(id, form));
             }
@@ -195,7 +211,11 @@ class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("model", assortment.product(new dk.fsc.assortment.ProductId(device.modelId())).orElse(null));
         model.addAttribute("history", devices.history(serial));
-        model.addAttribute("leases", devices.leases(serial));
+        List<DeviceRegister.Lease> leases = devices.leases(serial);
+        model.addAttribute("leases", leases);
+        model.addAttribute("municipalities", leases.stream().map(DeviceRegister.Lease::municipality).distinct()
+                .flatMap(code -> reference.municipality(new MunicipalityCode(code)).stream())
+                .collect(java.util.stream.Collectors.toMap(Municipality::code, m -> m.name() + " (" + m.code() + ")")));
         model.addAttribute("next", device.state().next());
         return "devices/device";
     }

@@ -220,8 +220,15 @@ class DeviceRegister {
     @Transactional
     Lease startLease(Device device, UUID citizenId, String municipality, @Nullable UUID grantId,
             Set<DeviceService> services) {
+        return startLease(device, citizenId, municipality, grantId, services, today());
+    }
+
+    /** A lease from {@code startsOn}, the day the device was installed. */
+    @Transactional
+    Lease startLease(Device device, UUID citizenId, String municipality, @Nullable UUID grantId,
+            Set<DeviceService> services, LocalDate startsOn) {
         Lease lease = new Lease(UUID.randomUUID(), device.serial(), device.modelId(), citizenId, municipality, grantId,
-                services, today(), null);
+                services, startsOn, null);
         jdbc.sql("insert into devices.lease (id, serial, model_id, citizen_id, municipality, grant_id, services,"
                 + " starts_on) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(lease.id(), lease.serial(), lease.modelId(), citizenId, municipality, grantId,

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Pages of field service: the work-order list with filters and target flags (a caseworker sees
  * their municipality's), a work order with its assignment and registration, the day's plan per
- * technician with a schematic map, the technicians with their absences, and the technician's
+ * technician as a list and on a map, the technicians with their absences, and the technician's
  * own day on a phone.
  */
 @Controller
@@ -120,7 +120,6 @@ class FieldPages {
         List<DayPlanning.TechnicianDay> days = planning.days(shown);
         model.addAttribute("day", shown);
         model.addAttribute("days", days);
-        model.addAttribute("map", SchematicMap.of(days));
         return "devices/day";
     }
 

@@ -24,6 +24,7 @@ import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +82,10 @@ class FieldWork {
         if (technician == null) {
             errors.add(FieldError.of("technician", "devices.error.technician"));
         } else if (!technician.canDo(work.skillSet())) {
-            errors.add(FieldError.of("technician", "devices.error.assign.skill", technician.name(), work.skills()));
+            String missing = work.skillSet().stream().filter(skill -> !technician.skills().contains(skill)).sorted()
+                    .findFirst().orElse(work.skills());
+            errors.add(FieldError.of("technician", "devices.error.assign.skill", technician.name(),
+                    new DefaultMessageSourceResolvable(new String[] { "skill." + missing }, missing)));
         }
         if (day == null) {
             errors.add(FieldError.of("day", "devices.error.day"));

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.devices.WorkOrderType;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +43,16 @@ class WorkOrderList {
     private final WorkOrders workOrders;
     private final Technicians technicians;
     private final WorkChains chains;
+    private final DeviceRegister devices;
+    private final Assortment assortment;
     private final CurrentUsers currentUsers;
     private final Clock clock;
 
-    WorkOrderList(WorkOrders workOrders, Technicians technicians, WorkChains chains, CurrentUsers currentUsers,
-            Clock clock) {
+    WorkOrderList(WorkOrders workOrders, Technicians technicians, WorkChains chains, DeviceRegister devices,
+            Assortment assortment, CurrentUsers currentUsers, Clock clock) {
         this.workOrders = workOrders;
+        this.devices = devices;
+        this.assortment = assortment;
         this.technicians = technicians;
         this.chains = chains;
         this.currentUsers = currentUsers;
@@ -79,8 +85,17 @@ class WorkOrderList {
         workOrders.targets().forEach(t -> warn.put(t.code(), t.warnHours()));
         Map<UUID, String> names = new HashMap<>();
         technicians.all().forEach(t -> names.put(t.id(), t.name()));
+        Map<String, String> areas = new HashMap<>();
+        assortment.areas().forEach(area -> areas.put(area.code(), area.name(LocaleContextHolder.getLocale())));
         return list.stream().map(w -> new Row(w, w.missed(now), w.willMiss(now, warn.getOrDefault(w.type().name(), 24)),
-                w.technicianId() == null ? null : names.get(w.technicianId()),
-                chains.model(w.modelId()).map(ProductView::name).orElse(w.areaCode()))).toList();
+                w.technicianId() == null ? null : names.get(w.technicianId()), model(w, areas))).toList();
+    }
+
+    /** The granted model, else the model of the device set aside for the work, else the granted area, by name. */
+    private @Nullable String model(WorkOrders.WorkOrder work, Map<String, String> areas) {
+        UUID model = work.modelId() != null || work.deviceSerial() == null ? work.modelId()
+                : devices.find(work.deviceSerial()).map(DeviceRegister.Device::modelId).orElse(null);
+        return chains.model(model).map(ProductView::name)
+                .orElse(work.areaCode() == null ? null : areas.getOrDefault(work.areaCode(), work.areaCode()));
     }
 }

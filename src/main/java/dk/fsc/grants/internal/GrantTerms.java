@@ -12,6 +12,7 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.LimitPeriod;
+import dk.fsc.grants.NewGrant;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,15 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
     /** The request body of a grant: lines name exactly one of productId, area or group. */
     record Command(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable Address deliveryAddress,
             @Nullable String note, @Nullable List<LineCommand> lines) {
+
+        /** Another module's grant, delivered to the citizen's home. */
+        static Command of(NewGrant grant) {
+            return new Command(grant.validFrom(), grant.validTo(), null, grant.note(), grant.lines().stream()
+                    .map(line -> new LineCommand(line.productId() == null ? null : line.productId().toString(),
+                            line.area(), line.group(), line.quantity(),
+                            line.period() == null ? null : line.period().name()))
+                    .toList());
+        }
     }
 
     record Address(@Nullable String street, @Nullable String postalCode, @Nullable String city) {

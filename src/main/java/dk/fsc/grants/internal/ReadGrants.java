@@ -11,8 +11,10 @@ import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
 import dk.fsc.grants.DecisionTask;
+import dk.fsc.grants.GrantId;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.Grants;
+import dk.fsc.grants.NewGrant;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads of grants. A person sees the grants of a citizen they may see (the citizens
  * module decides who that is), and only in the roles that work with grants; every read is
- * audited as {@code grant.read}.
+ * audited as {@code grant.read}. A grant another module makes goes to {@link GrantDecisions}.
  */
 @Service
 class ReadGrants implements Grants {
@@ -38,10 +40,12 @@ class ReadGrants implements Grants {
     private final CurrentUsers currentUsers;
     private final DecisionTasks tasks;
     private final Assortment assortment;
+    private final GrantDecisions decisions;
 
     ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers, DecisionTasks tasks,
-            Assortment assortment) {
+            Assortment assortment, GrantDecisions decisions) {
         this.repository = repository;
+        this.decisions = decisions;
         this.assortment = assortment;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
@@ -51,6 +55,11 @@ class ReadGrants implements Grants {
     @Override
     public List<DecisionTask> openDecisions() {
         return tasks.open();
+    }
+
+    @Override
+    public GrantId make(CitizenId citizenId, NewGrant grant) {
+        return new GrantId(decisions.make(citizenId.value(), GrantTerms.Command.of(grant)).id());
     }
 
     @Override

@@ -112,6 +112,13 @@ class DeviceApiTest {
         assertThat(refill.dueAt()).as("28 doses at 4 a day last 7 days: refill a day before")
                 .isEqualTo(installedAt.plus(Duration.ofDays(6)));
         assertThat(refill.skills()).isEqualTo("REFILL");
+        tools.jackson.databind.JsonNode noSkill = assertProblem(warehouse.inLanguage("da").postJson("/api/v1/work-orders/"
+                + refill.id() + "/assignment", "{\"technicianId\":\"d0000000-0000-4000-8000-000000000003\",\"day\":\""
+                + today + "\",\"start\":\"10:00\"}"), 400);
+        assertThat(noSkill.path("errors").path(0).path("field").asString()).isEqualTo("technician");
+        assertThat(noSkill.path("errors").path(0).path("message").asString())
+                .isEqualTo("Hanne Holm har ikke kompetencen til dette arbejde (Genopfyldning).");
+        assertThat(workOrders.find(refill.id()).orElseThrow().technicianId()).isNull();
 
         Api.Response reassessed = caseworker.postJson(assessments, "{\"answers\":" + ANSWERS
                 + ",\"chosen\":\"DISPENSER_WITH_ALARM\"}");
@@ -128,6 +135,95 @@ class DeviceApiTest {
                 java.util.Optional::isPresent);
         assertThat(devices.leases(serial).getLast().endsOn()).isEqualTo(devices.today());
         assertThat(workOrders.find(refill.id()).orElseThrow().status()).isEqualTo(WorkOrders.Status.CANCELLED);
+    }
+
+    static String assessedWith(String chosen, String grant) {
+        return "{\"answers\":" + ANSWERS + ",\"chosen\":\"" + chosen
+                + "\",\"deviationReason\":\"\",\"training\":true,\"grant\":" + grant + "}";
+    }
+
+    static String dispenser(String modelId) {
+        return "{\"modelId\":\"" + modelId + "\",\"quantity\":1,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\"}";
+    }
+
+    @Test
+    void theDispenserIsGrantedWithTheAssessmentInOneRequestAndARefusalSavesNeitherOnce() throws Exception {
+        Api caseworker = as("caseworker-aarhus");
+        String citizen = Citizens.register(caseworker, "751", "Bevilling Bertelsen");
+        String assessments = "/api/v1/citizens/" + citizen + "/device-assessments";
+        String alarm = "DISPENSER_WITH_ALARM";
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser(UUID.randomUUID().toString()))), 400))).as("unknown model").containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser("b0000000-0000-4000-8000-000000000050"))), 400))).as("a telehealth kit")
+                .containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                dispenser("b0000000-0000-4000-8000-000000000040"))), 400))).as("no alarm in the model")
+                .containsExactly("grant.modelId");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith("DISPENSER",
+                dispenser(DeviceWorkFlowTest.CONNECT))), 400))).as("deviation without reason")
+                .containsExactly("deviationReason");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith("SELF_MANAGED",
+                "{\"quantity\":1,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\"}")), 400)))
+                .as("a step without a dispenser").contains("chosen");
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, assessedWith(alarm,
+                "{\"quantity\":0,\"period\":\"WEEK\",\"validFrom\":\"2026-11-25\",\"validTo\":\"2026-01-01\"}")),
+                400))).as("the grants module's own rules").containsExactlyInAnyOrder("grant.validTo", "grant.quantity",
+                        "grant.period");
+        String valid = assessedWith(alarm, dispenser(DeviceWorkFlowTest.CONNECT));
+        assertProblem(as("caseworker-randers").postJson(assessments, valid), 404);
+        assertThat(saved(citizen)).as("nothing half-saved").isZero();
+        assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isZero();
+
+        Api.Response assessed = caseworker.postJson(assessments, valid);
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        UUID grant = UUID.fromString(assessed.json().path("grantId").asString());
+        tools.jackson.databind.JsonNode line = caseworker.get("/api/v1/grants/" + grant).json().path("lines").path(0);
+        assertThat(line.path("productId").asString() + " " + line.path("quantity").asInt() + " "
+                + line.path("period").asString()).isEqualTo(DeviceWorkFlowTest.CONNECT + " 1 YEAR");
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> workOrders.ofGrant(grant), w -> w.size() >= 3))
+                .extracting(WorkOrders.WorkOrder::type).containsExactlyInAnyOrder(WorkOrderType.PREPARE,
+                        WorkOrderType.SETUP, WorkOrderType.TRAINING);
+        UUID setup = workOrders.ofGrant(grant).stream().filter(w -> w.type() == WorkOrderType.SETUP).findFirst()
+                .orElseThrow().id();
+        Api admin = as("admin").inLanguage("da");
+        String completion = "/api/v1/work-orders/" + setup + "/completion";
+        assertThat(reason(assertProblem(admin.postJson(completion, "{\"scan\":\"DEMO-DISP-751\",\"minutes\":30,"
+                + "\"outcome\":\"COMPLETED\"}"), 400), "scan")).as("a device installed twice")
+                .isEqualTo("Enheden DEMO-DISP-751 er allerede installeret hos en borger.");
+        String scrapped = "DT-42-X-" + citizen.substring(0, 8);
+        as("warehouse").postJson("/api/v1/devices", "{\"serial\":\"" + scrapped + "\",\"modelId\":\""
+                + DeviceWorkFlowTest.CONNECT + "\",\"supplier\":\"DoseTech ApS\",\"purchasedOn\":\"2025-01-01\"}");
+        as("warehouse").postJson("/api/v1/devices/" + scrapped + "/state", "{\"state\":\"SCRAPPED\"}");
+        assertThat(reason(assertProblem(admin.postJson(completion, "{\"scan\":\"(01)" + DeviceWorkFlowTest.CONNECT_GTIN
+                + "(21)" + scrapped + "\",\"minutes\":30,\"outcome\":\"COMPLETED\"}"), 400), "scan"))
+                .isEqualTo("Enheden " + scrapped + " er kasseret.");
+        assertThat(reason(assertProblem(admin.postJson("/api/v1/devices/" + scrapped + "/state",
+                "{\"state\":\"IN_STOCK\"}"), 400), "state")).as("an invalid transition")
+                .startsWith("Enheden " + scrapped + " kan ikke gå fra");
+        assertThat(devices.require(scrapped).state()).isEqualTo(DeviceState.SCRAPPED);
+        assertThat(workOrders.find(setup).orElseThrow().status()).isNotEqualTo(WorkOrders.Status.DONE);
+        assertThat(fields(assertProblem(caseworker.postJson(assessments, valid), 409))).as("submitted twice")
+                .containsExactly("grant.modelId");
+        assertThat(saved(citizen)).isEqualTo(1);
+        assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isEqualTo(1);
+
+        String other = Citizens.register(caseworker, "751", "Samtidig Sørensen");
+        String twice = "/api/v1/citizens/" + other + "/device-assessments";
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> caseworker.postJson(twice, valid).status());
+        int second = caseworker.postJson(twice, valid).status();
+        assertThat(List.of(first.get(), second)).as("two submits at once").containsExactlyInAnyOrder(201, 409);
+        assertThat(caseworker.get("/api/v1/citizens/" + other + "/grants").json().size()).isEqualTo(1);
+    }
+
+    static String reason(tools.jackson.databind.JsonNode problem, String field) {
+        assertThat(fields(problem)).containsExactly(field);
+        return problem.path("errors").path(0).path("message").asString();
+    }
+
+    int saved(String citizen) {
+        return jdbc.sql("select count(*) from devices.assessment where citizen_id = ?::uuid").param(citizen)
+                .query(Integer.class).single();
     }
 
     @Test
@@ -185,6 +281,11 @@ class DeviceApiTest {
         Api warehouse = as("warehouse");
         assertThat(fields(assertProblem(warehouse.get("/api/v1/devices?state=FLYING"), 400))).containsExactly("state");
         assertProblem(warehouse.get("/api/v1/devices/NO-SUCH-SERIAL"), 404);
+        tools.jackson.databind.JsonNode demo = warehouse.get("/api/v1/devices/DEMO-DISP-751").json();
+        assertThat(demo.path("device").path("state").asString()).as("the alarms demo's dispenser").isEqualTo("INSTALLED");
+        assertThat(demo.path("leases").path(0).path("citizenId").asString())
+                .isEqualTo("a0000000-0000-4000-8000-000000000751");
+        assertThat(demo.path("leases").path(0).path("services").toString()).contains("ALARM", "REFILL");
         assertThat(warehouse.get("/api/v1/devices?state=IN_STOCK&size=2").json().path("items").size()).isEqualTo(2);
         assertThat(fields(assertProblem(warehouse.postJson("/api/v1/devices/DT-42-001/state",
                 "{\"state\":\"INSTALLED\"}"), 400))).containsExactly("state");
@@ -195,8 +296,9 @@ class DeviceApiTest {
         assertThat(admin.get("/api/v1/device-rules").json().path("version").asInt()).isPositive();
         assertThat(admin.postJson("/api/v1/device-rules/test", "{\"answers\":" + ANSWERS + "}").json().path("level")
                 .asString()).isEqualTo("DISPENSER_WITH_ALARM");
-        assertProblem(admin.postJson("/api/v1/device-rules", "{\"text\":\"fits SELF_MANAGED when manageAlone = yes"
-                + " because x\",\"basedOn\":1}"), 400);
+        assertThat(reason(assertProblem(admin.inLanguage("da").postJson("/api/v1/device-rules",
+                "{\"text\":\"fits SELF_MANAGED when manageAlone=yes because x\",\"basedOn\":1}"), 400), "rules"))
+                .as("rules with a gap").startsWith("Reglerne har et hul: ingen regel passer fx til svarene");
         assertThat(as("warehouse").get("/api/v1/device-rules").status()).isEqualTo(403);
     }
 
