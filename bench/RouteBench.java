@@ -1,5 +1,6 @@
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import dk.fsc.devices.internal.planning.Visit;
  * A day of field service in Region Midtjylland: ORDERS work orders (400) at addresses spread by
  * population over the region's postal codes (the product's own table, a few kilometres around
  * each postal code's centre), TECHNICIANS technicians (15) living in the largest towns, planned
- * with Timefold Solver within LIMIT seconds (25) and by nearest neighbour in the same run.
+ * with Timefold Solver within LIMIT seconds (25) and by nearest neighbour in the same run; prints
+ * the machine's load average beside the figures, since the solver's result depends on the CPU it gets.
  */
 public class RouteBench {
 
@@ -76,6 +78,7 @@ public class RouteBench {
         }
         Place.connect(places);
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long nnStart = System.nanoTime();
         DayPlan nearest = RoutePlanner.nearestNeighbour(new DayPlan(nearestRoutes, visits));
         long nnMillis = (System.nanoTime() - nnStart) / 1_000_000;
@@ -85,6 +88,9 @@ public class RouteBench {
 
         System.out.printf("work orders %d, technicians %d, Region Midtjylland (%d postal codes by population)%n",
                 orders, technicians, codes.size());
+        System.out.printf("machine: %d cores, load average (1 min) %.2f before planning, %.2f after%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("timefold:          %8.1f km, %d of %d planned, feasible %s, score %s, planning time %.1f s%n",
                 planned.totalKm(), planned.plannedVisits(), orders, planned.feasible(), planned.getScore(), millis / 1000.0);
         System.out.printf("nearest neighbour: %8.1f km, %d of %d planned, feasible %s, planning time %.3f s%n",

@@ -1,6 +1,9 @@
 package dk.fsc.devices.internal.planning;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
@@ -9,7 +12,10 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
-/** A day to plan: the technicians' routes and every visit that may go into them. */
+/**
+ * A day to plan: the technicians' routes and the visits that may go into them (the planning
+ * values: every visit given except those pinned to a route, which stay where they are).
+ */
 @PlanningSolution
 public class DayPlan {
 
@@ -26,7 +32,8 @@ public class DayPlan {
 
     public DayPlan(List<Route> routes, List<Visit> visits) {
         this.routes = routes;
-        this.visits = visits;
+        Set<Visit> pinned = routes.stream().flatMap(route -> route.pinned().stream()).collect(Collectors.toSet());
+        this.visits = new ArrayList<>(visits.stream().filter(visit -> !pinned.contains(visit)).toList());
     }
 
     public List<Route> getRoutes() {
@@ -58,7 +65,7 @@ public class DayPlan {
     }
 
     public long plannedVisits() {
-        return routes.stream().mapToLong(route -> route.getVisits().size()).sum();
+        return routes.stream().mapToLong(route -> route.pinned().size() + route.getVisits().size()).sum();
     }
 
     /** Every hard rule met (windows, working hours, skills). */

@@ -14,6 +14,8 @@ public final class Place {
     private final double latitude;
     private final double longitude;
     private double[] kmTo = new double[0];
+    private long[] metresTo = new long[0];
+    private int[] minutesTo = new int[0];
 
     public Place(int index, double latitude, double longitude) {
         this.index = index;
@@ -37,6 +39,16 @@ public final class Place {
         return kmTo[other.index];
     }
 
+    /** Driving metres to {@code other}, precomputed: the score reads it for every leg of every move. */
+    long metresTo(Place other) {
+        return metresTo[other.index];
+    }
+
+    /** Whole driving minutes to {@code other}, rounded up, precomputed as {@link #metresTo}. */
+    int minutesTo(Place other) {
+        return minutesTo[other.index];
+    }
+
     /** Great-circle (haversine) kilometres times the road factor. */
     public static double roadKm(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
@@ -50,8 +62,13 @@ public final class Place {
     public static void connect(java.util.List<Place> places) {
         for (Place from : places) {
             from.kmTo = new double[places.size()];
+            from.metresTo = new long[places.size()];
+            from.minutesTo = new int[places.size()];
             for (Place to : places) {
-                from.kmTo[to.index] = roadKm(from.latitude, from.longitude, to.latitude, to.longitude);
+                double km = roadKm(from.latitude, from.longitude, to.latitude, to.longitude);
+                from.kmTo[to.index] = km;
+                from.metresTo[to.index] = Math.round(km * 1000);
+                from.minutesTo[to.index] = Route.drivingMinutes(km);
             }
         }
     }

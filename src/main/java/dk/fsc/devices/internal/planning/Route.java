@@ -6,13 +6,13 @@ import java.util.Set;
 
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
-import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 
 /**
- * One technician's day: from the home base through the visits in order and back. The first
- * {@code pinned} visits are fixed (already promised or under way) and stay where they are.
- * Times are minutes from midnight; driving at {@link #KM_PER_HOUR}.
+ * One technician's day: from the home base through the visits in order and back. The pinned
+ * visits (already promised or under way) come first, in their order, and are not planning values
+ * at all: the solver only plans the visits after them, so it spends no time on moves that would
+ * touch a pinned one. Times are minutes from midnight; driving at {@link #KM_PER_HOUR}.
  */
 @PlanningEntity
 public class Route {
@@ -25,10 +25,14 @@ public class Route {
     private int dayStart;
     private int dayEnd;
     private Set<String> skills;
+    private List<Visit> pinned = List.of();
     @PlanningListVariable(allowsUnassignedValues = true)
     private List<Visit> visits = new ArrayList<>();
-    @PlanningPinToIndex
-    private int pinned;
+
+    // The route's part of the score as last costed (see cost()), kept for the score calculator.
+    private long hard;
+    private long weight;
+    private long metres;
 
     public Route() {
     }
@@ -39,8 +43,7 @@ public class Route {
         this.dayStart = dayStart;
         this.dayEnd = dayEnd;
         this.skills = Set.copyOf(skills);
-        this.visits = new ArrayList<>(pinnedVisits);
-        this.pinned = pinnedVisits.size();
+        this.pinned = List.copyOf(pinnedVisits);
     }
 
     public String getTechnicianId() {
@@ -63,6 +66,7 @@ public class Route {
         return skills;
     }
 
+    /** The visits the solver plans, after the pinned ones. */
     public List<Visit> getVisits() {
         return visits;
     }
@@ -71,12 +75,28 @@ public class Route {
         this.visits = visits;
     }
 
-    public int getPinned() {
+    /** The pinned visits, first in the day and in this order. */
+    public List<Visit> pinned() {
         return pinned;
     }
 
+    /** Every visit of the day in order: the pinned ones, then the planned ones. */
+    public List<Visit> allVisits() {
+        List<Visit> all = new ArrayList<>(pinned);
+        all.addAll(visits);
+        return all;
+    }
+
+    private Visit visit(int index) {
+        return index < pinned.size() ? pinned.get(index) : visits.get(index - pinned.size());
+    }
+
+    private int size() {
+        return pinned.size() + visits.size();
+    }
+
     public boolean canDo(Visit visit) {
-        return skills.containsAll(visit.skills());
+        return visit.skills().isEmpty() || skills.containsAll(visit.skills());
     }
 
     static int drivingMinutes(double km) {
@@ -92,13 +112,13 @@ public class Route {
     }
 
     public Schedule schedule() {
-        List<Stop> stops = new ArrayList<>(visits.size());
+        List<Stop> stops = new ArrayList<>(size());
         Place at = home;
         int time = dayStart;
         double km = 0;
         int late = 0;
         int missingSkills = 0;
-        for (Visit visit : visits) {
+        for (Visit visit : allVisits()) {
             double leg = at.kmTo(visit.place());
             km += leg;
             time = Math.max(time + drivingMinutes(leg), visit.windowStart());
@@ -116,11 +136,16 @@ public class Route {
         return new Schedule(stops, km, late, Math.max(0, time - dayEnd), missingSkills);
     }
 
+    /** Where the technician is after the last visit (home if none). */
+    Place lastPlace() {
+        return size() == 0 ? home : visit(size() - 1).place();
+    }
+
     /** When the technician is done with the last visit (or leaves home), minutes from midnight. */
     int freeAt() {
         Place at = home;
         int time = dayStart;
-        for (Visit visit : visits) {
+        for (Visit visit : allVisits()) {
             time = Math.max(time + drivingMinutes(at.kmTo(visit.place())), visit.windowStart()) + visit.durationMinutes();
             at = visit.place();
         }
@@ -129,31 +154,45 @@ public class Route {
 
     /** Minutes late, minutes of overtime and an hour for each visit without the skills: 0 when feasible. */
     long hardBreaches() {
-        return cost().hard();
+        cost();
+        return hard;
     }
 
-    /** The route's part of the score in one pass: hard breaches, planned weight and metres driven. */
-    record Cost(long hard, long medium, long metres) {
-    }
-
-    Cost cost() {
+    /**
+     * Costs the route in one pass over its visits, on the precomputed distances and without
+     * allocating: hard breaches, the weight of what it plans and the metres it drives.
+     */
+    void cost() {
         Place at = home;
         int time = dayStart;
         long breaches = 0;
-        long weight = 0;
-        double km = 0;
-        for (Visit visit : visits) {
-            double leg = at.kmTo(visit.place());
-            km += leg;
-            time = Math.max(time + drivingMinutes(leg), visit.windowStart());
+        long planned = 0;
+        long driven = 0;
+        for (int i = 0, n = size(); i < n; i++) {
+            Visit visit = visit(i);
+            Place next = visit.place();
+            driven += at.metresTo(next);
+            time = Math.max(time + at.minutesTo(next), visit.windowStart());
             breaches += Math.max(0, time - visit.windowEnd()) + (canDo(visit) ? 0 : 60);
-            weight += visit.weight();
+            planned += visit.weight();
             time += visit.durationMinutes();
-            at = visit.place();
+            at = next;
         }
-        double back = at.kmTo(home);
-        breaches += Math.max(0, time + drivingMinutes(back) - dayEnd);
-        return new Cost(breaches, weight, Math.round((km + back) * 1000));
+        breaches += Math.max(0, time + at.minutesTo(home) - dayEnd);
+        hard = breaches;
+        weight = planned;
+        metres = driven + at.metresTo(home);
     }
 
+    long hard() {
+        return hard;
+    }
+
+    long weight() {
+        return weight;
+    }
+
+    long metres() {
+        return metres;
+    }
 }

@@ -5,10 +5,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 /**
  * Plans a day with Timefold Solver (vehicle routing with time windows on a list variable), and
@@ -19,22 +27,51 @@ public final class RoutePlanner {
     private RoutePlanner() {
     }
 
-    /**
-     * The best plan found within {@code limit} (or once it stops improving for half of it):
-     * Timefold starts from the nearest-neighbour plan, inserts what that left out and improves
-     * the routes by local search. Pinned visits stay first in their routes.
-     */
-    public static DayPlan plan(DayPlan problem, Duration limit) {
-        nearestNeighbour(problem);
-        SolverConfig config = new SolverConfig().withSolutionClass(DayPlan.class).withEntityClasses(Route.class)
+    /** How many of its nearest visits a visit may move next to or swap with. */
+    static final int NEARBY = 20;
+    /** Late acceptance's memory in steps: short, so the search settles within seconds on a busy machine. */
+    private static final int LATE_ACCEPTANCE = 100;
+
+    // Built once, on the first plan: reading the domain classes and generating the solution
+    // cloner takes seconds on a busy machine, and that time would come out of every plan's limit.
+    private static final class Solvers {
+        static final SolverFactory<DayPlan> FACTORY = SolverFactory.create(new SolverConfig()
+                .withSolutionClass(DayPlan.class).withEntityClasses(Route.class)
                 .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                         .withIncrementalScoreCalculatorClass(RouteScoreCalculator.class))
                 .withRandomSeed(1L)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
-                .withTerminationSpentLimit(limit)
-                .withTerminationUnimprovedSpentLimit(limit.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0
-                        ? Duration.ofSeconds(1) : limit.dividedBy(2));
-        return SolverFactory.<DayPlan>create(config).buildSolver().solve(problem);
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+                        .withMoveSelectorConfig(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class))
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))));
+    }
+
+    /**
+     * The best plan found within {@code limit} (or once it stops improving for half of it): the
+     * nearest-neighbour plan to start from, Timefold's construction heuristic to insert what that
+     * left out where it costs least, then Timefold's local search (late acceptance) over nearby
+     * moves ({@link NearbyMoves}). The time to start the solver counts against the limit, but
+     * the search gets at least half of it. Pinned visits stay first in their routes.
+     */
+    public static DayPlan plan(DayPlan problem, Duration limit) {
+        long started = System.nanoTime();
+        SolverFactory<DayPlan> solvers = Solvers.FACTORY;
+        markNearby(problem.getVisits());
+        nearestNeighbour(problem);
+        long left = Math.max(limit.toMillis() / 2, limit.toMillis() - (System.nanoTime() - started) / 1_000_000);
+        Solver<DayPlan> solver = solvers.buildSolver(new SolverConfigOverride()
+                .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(left)
+                        .withUnimprovedMillisecondsSpentLimit(Math.max(1000, limit.toMillis() / 2))));
+        return solver.solve(problem);
+    }
+
+    /** Tells each visit its {@link #NEARBY} nearest visits. */
+    static void markNearby(List<Visit> visits) {
+        for (Visit visit : visits) {
+            visit.nearest(visits.stream().filter(other -> other != visit)
+                    .sorted(Comparator.comparingDouble(other -> visit.place().kmTo(other.place()))).limit(NEARBY).toList());
+        }
     }
 
     /**
@@ -50,7 +87,7 @@ public final class RoutePlanner {
         problem.getRoutes().forEach(route -> open.removeAll(route.getVisits()));
         for (Route route : problem.getRoutes()) {
             while (true) {
-                Place at = route.getVisits().isEmpty() ? route.home() : route.getVisits().getLast().place();
+                Place at = route.lastPlace();
                 int freeAt = route.freeAt();
                 Visit nearest = null;
                 double nearestCost = Double.MAX_VALUE;

@@ -1,5 +1,6 @@
 package dk.fsc.devices.internal.planning;
 
+import java.util.List;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.domain.common.PlanningId;
@@ -18,6 +19,8 @@ public final class Visit {
     private final int windowEnd;
     private final Set<String> skills;
     private final int priority;
+    // Its nearest visits: the local search moves it only next to these (NearbyMoves).
+    private List<Visit> nearest = List.of();
 
     public Visit(String id, Place place, int durationMinutes, int windowStart, int windowEnd, Set<String> skills,
             int priority) {
@@ -65,5 +68,14 @@ public final class Visit {
             case 2 -> 30;
             default -> 10;
         };
+    }
+
+    void nearest(List<Visit> visits) {
+        nearest = List.copyOf(visits);
+    }
+
+    /** The visits nearest to this one (see RoutePlanner.markNearby), nearest first. */
+    List<Visit> nearest() {
+        return nearest;
     }
 }
