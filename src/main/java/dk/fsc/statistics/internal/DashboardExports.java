@@ -32,21 +32,38 @@ class DashboardExports {
         this.templates = templates;
     }
 
-    /** The header, then per metric its name and its cells (a number, "under 5", or empty). */
+    /**
+     * The header, then per metric its name and its cells (a number, "under 5", or empty); then
+     * each table per product area or topic after an empty row: its title in the header, a row per area or topic.
+     */
     List<List<Object>> rows(Dashboards.View view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        List<Object> header = new ArrayList<>();
-        header.add(messages.getMessage("statistics.metric", null, locale));
-        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
-        rows.add(header);
-        for (Dashboards.Line line : view.lines()) {
-            List<Object> row = new ArrayList<>();
-            row.add(messages.getMessage("statistics.metric." + line.metric(), null, locale));
-            line.cells().forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
-                    : cell.value() == null ? "" : cell.value()));
-            rows.add(row);
+        rows.add(header(view, messages.getMessage("statistics.metric", null, locale), locale));
+        view.lines().forEach(line -> rows.add(row(messages.getMessage("statistics.metric." + line.metric(), null, locale),
+                line.cells(), locale)));
+        for (Dashboards.Breakdown breakdown : view.breakdowns()) {
+            rows.add(List.of());
+            rows.add(header(view, messages.getMessage("statistics.breakdowns." + breakdown.by(), null, locale) + ": "
+                    + messages.getMessage("statistics.breakdown." + breakdown.by() + "." + breakdown.metric(), null, locale),
+                    locale));
+            breakdown.rows().forEach(row -> rows.add(row(row.name(), row.cells(), locale)));
         }
         return rows;
+    }
+
+    private List<Object> header(Dashboards.View view, String first, Locale locale) {
+        List<Object> header = new ArrayList<>();
+        header.add(first);
+        view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
+        return header;
+    }
+
+    private List<Object> row(String name, List<Dashboards.Cell> cells, Locale locale) {
+        List<Object> row = new ArrayList<>();
+        row.add(name);
+        cells.forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
+                : cell.value() == null ? "" : cell.value()));
+        return row;
     }
 
     byte[] xlsx(Dashboards.View view, Locale locale) {
@@ -73,7 +90,7 @@ class DashboardExports {
         return out.toByteArray();
     }
 
-    /** The figures and the contacts per topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
+    /** The figures and the tables per product area and topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
     byte[] pdf(Dashboards.View view, Locale locale) {
         Context context = new Context(locale);
         context.setVariable("view", view);

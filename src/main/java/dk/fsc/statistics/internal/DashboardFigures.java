@@ -18,9 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardFigures {
 
-    /** Counts of citizens: shown as fewer than 5 outside the municipality's own figures. */
-    static final List<String> CITIZEN_COUNTS = List.of("citizensOrdering", "citizensWithGrants");
-
     private final JdbcClient jdbc;
 
     DashboardFigures(JdbcClient jdbc) {

@@ -12,9 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductArea;
+import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
@@ -26,6 +30,7 @@ import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,6 +51,10 @@ public class Dashboards {
             "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
             "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets");
     private static final List<String> NOW_ONLY = List.of("awaitingApproval", "awaitingAgeDays");
+    /** Per product area: citizens with a grant in it at the period's end (grants' API), consumption and cost. */
+    static final List<String> AREA_METRICS = List.of("grantCitizens", "itemsDelivered", "costKroner",
+            "itemsPerGrantCitizen", "costPerGrantCitizenKroner");
+    static final List<String> TOPIC_METRICS = List.of("contacts", "contactMinutes");
 
     /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
     public record Cell(@Nullable BigDecimal value, boolean suppressed) {
@@ -60,8 +69,16 @@ public class Dashboards {
     public record MunicipalityRow(String code, String name, List<Cell> cells) {
     }
 
-    /** Items delivered in a product area (as the assortment places each product) and their cost in kroner. */
-    public record AreaFigures(String code, String name, long items, BigDecimal costKroner) {
+    /**
+     * One measure per product area (as the assortment places each product) or per support topic,
+     * in the same columns as the lines.
+     *
+     * @param by area or topic
+     */
+    public record Breakdown(String metric, String by, List<BreakdownRow> rows) {
+    }
+
+    public record BreakdownRow(String key, String name, List<Cell> cells) {
     }
 
     /**
@@ -69,8 +86,7 @@ public class Dashboards {
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
-            List<String> columns, List<Line> lines, Map<String, long[]> topics, List<AreaFigures> areas,
-            List<MunicipalityRow> municipalities,
+            List<String> columns, List<Line> lines, List<Breakdown> breakdowns, List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -79,14 +95,18 @@ public class Dashboards {
     private final CurrentUsers currentUsers;
     private final Clock clock;
     private final Assortment assortment;
+    private final Grants grants;
+    private final MessageSource messages;
 
     Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock,
-            Assortment assortment) {
+            Assortment assortment, Grants grants, MessageSource messages) {
         this.figures = figures;
         this.referenceData = referenceData;
         this.currentUsers = currentUsers;
         this.clock = clock;
         this.assortment = assortment;
+        this.grants = grants;
+        this.messages = messages;
     }
 
     @Transactional(readOnly = true)
@@ -124,28 +144,17 @@ public class Dashboards {
             boolean municipalUser) {
         LocalDate[] previous = previous(from, to);
         boolean own = scope.kind().equals("municipality");
+        List<ProductArea> areas = assortment.areas();
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
+        grantCitizens(current, areas, to);
+        grantCitizens(before, areas, previous[1]);
+        grantCitizens(lastYear, areas, to.minusYears(1));
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
-        Map<String, long[]> topics = new TreeMap<>();
-        Map<String, long[]> byArea = new TreeMap<>();
-        total(current, scope.municipalities()).forEach((metric, value) -> {
-            String[] split = metric.split(":", 2);
-            if (split.length == 2) {
-                Map<String, long[]> into = split[0].startsWith("contact") ? topics : byArea;
-                into.computeIfAbsent(split[1], t -> new long[2])[split[0].equals("contacts")
-                        || split[0].equals("itemsDelivered") ? 0 : 1] = value;
-            }
-        });
-        Locale locale = LocaleContextHolder.getLocale();
-        List<AreaFigures> areas = assortment.areas().stream().filter(area -> byArea.containsKey(area.code()))
-                .map(area -> new AreaFigures(area.code(), area.name(locale), byArea.get(area.code())[0],
-                        kroner(byArea.get(area.code())[1], 1)))
-                .toList();
 
         List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
                 .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
@@ -153,20 +162,33 @@ public class Dashboards {
         if (!others.isEmpty()) {
             columns.add("others");
         }
-        List<Line> lines = new ArrayList<>();
-        for (String metric : METRICS) {
-            List<Cell> cells = new ArrayList<>();
-            boolean suppressOwn = !own;
-            cells.add(cell(metric, total(current, scope.municipalities()), 1, suppressOwn));
-            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
-                    : cell(metric, total(before, scope.municipalities()), 1, suppressOwn));
-            cells.add(NOW_ONLY.contains(metric) ? new Cell(null, false)
-                    : cell(metric, total(lastYear, scope.municipalities()), 1, suppressOwn));
-            if (!others.isEmpty()) {
-                cells.add(cell(metric, total(current, others), others.size(), true));
+        List<Map<String, Long>> periods = List.of(total(current, scope.municipalities()),
+                total(before, scope.municipalities()), total(lastYear, scope.municipalities()));
+        Map<String, Long> ofOthers = total(current, others);
+        Function<String, List<Cell>> cells = metric -> {
+            List<Cell> row = new ArrayList<>();
+            for (int p = 0; p < periods.size(); p++) {
+                row.add(p > 0 && NOW_ONLY.contains(metric) ? new Cell(null, false) : cell(metric, periods.get(p), 1, !own));
             }
-            lines.add(new Line(metric, cells));
-        }
+            if (!others.isEmpty()) {
+                row.add(cell(metric, ofOthers, others.size(), true));
+            }
+            return row;
+        };
+        List<Line> lines = METRICS.stream().map(metric -> new Line(metric, cells.apply(metric))).toList();
+
+        Locale locale = LocaleContextHolder.getLocale();
+        Set<String> topics = new TreeSet<>();
+        periods.forEach(sums -> sums.keySet().stream().filter(metric -> metric.startsWith("contacts:"))
+                .forEach(metric -> topics.add(metric.substring("contacts:".length()))));
+        List<Breakdown> breakdowns = new ArrayList<>();
+        AREA_METRICS.forEach(metric -> breakdowns.add(new Breakdown(metric, "area", areas.stream()
+                .map(area -> new BreakdownRow(area.code(), area.name(locale), cells.apply(metric + ":" + area.code())))
+                .toList())));
+        TOPIC_METRICS.forEach(metric -> breakdowns.add(new Breakdown(metric, "topic", topics.stream()
+                .map(topic -> new BreakdownRow(topic, messages.getMessage("statistics.topic." + topic, null, topic, locale),
+                        cells.apply(metric + ":" + topic)))
+                .toList())));
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -175,7 +197,15 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, rows, scopes, sqlTime);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, rows, scopes, sqlTime);
+    }
+
+    /** Adds, per municipality, the citizens with a grant in each product area on {@code day} as grantCitizens:AREA. */
+    private void grantCitizens(Map<String, Map<String, Long>> sums, List<ProductArea> areas, LocalDate day) {
+        for (ProductArea area : areas) {
+            grants.citizensWithGrantInArea(area.code(), day).forEach((code, count) -> sums
+                    .computeIfAbsent(code.value(), c -> new HashMap<>()).merge("grantCitizens:" + area.code(), count, Long::sum));
+        }
     }
 
     /** The scopes the user may look at, her default first. */
@@ -209,19 +239,34 @@ public class Dashboards {
         return total;
     }
 
-    /** A metric of summed figures divided by {@code over} (the number of municipalities of an average). */
+    /**
+     * A metric of summed figures divided by {@code over} (the number of municipalities of an
+     * average); a metric {@code name:key} is the same measure for one product area or topic.
+     * Ratios (per citizen, per order) are of the sums, whatever {@code over} is.
+     */
     static Cell cell(String metric, Map<String, Long> sums, int over, boolean suppress) {
-        BigDecimal value = switch (metric) {
+        String[] split = metric.split(":", 2);
+        String base = split[0];
+        String key = split.length == 2 ? ":" + split[1] : "";
+        long grantCitizens = sums.getOrDefault("grantCitizens" + key, 0L);
+        BigDecimal value = switch (base) {
             case "leadTimeDays" -> ratio(sums.getOrDefault("leadMinutesSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24 * 60);
-            case "costKroner" -> kroner(sums.getOrDefault("costOre", 0L), over);
+            case "costKroner" -> kroner(sums.getOrDefault("costOre" + key, 0L), over);
             case "costPerCitizenKroner" -> sums.getOrDefault("citizensOrdering", 0L) == 0 ? null
                     : kroner(sums.getOrDefault("costOre", 0L), sums.get("citizensOrdering"));
+            case "costPerGrantCitizenKroner" -> grantCitizens == 0 ? null
+                    : kroner(sums.getOrDefault("costOre" + key, 0L), grantCitizens);
+            case "itemsPerGrantCitizen" -> ratio(sums.getOrDefault("itemsDelivered" + key, 0L), grantCitizens);
             case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };
-        BigDecimal citizens = DashboardFigures.CITIZEN_COUNTS.contains(metric) ? value
-                : metric.equals("costPerCitizenKroner") ? BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L)) : null;
+        BigDecimal citizens = switch (base) {
+            case "citizensOrdering", "citizensWithGrants", "grantCitizens" -> value;
+            case "costPerCitizenKroner" -> BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L));
+            case "costPerGrantCitizenKroner", "itemsPerGrantCitizen" -> BigDecimal.valueOf(grantCitizens);
+            default -> null;
+        };
         boolean suppressed = suppress && value != null && citizens != null
                 && citizens.signum() > 0 && citizens.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
         return suppressed ? new Cell(null, true) : new Cell(value, false);
