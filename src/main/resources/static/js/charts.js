@@ -11,7 +11,8 @@
 //   td[data-value]     the cell's number; without it, the cell's text when that is a plain number (1.234,5 or 45,1 %)
 //   td[data-incomplete] the value is drawn in a lighter colour
 // A cell without a number (missing, "under 5", "–") is no bar and no zero: a gap, labelled with the
-// cell's own text, and the canvas names those categories in data-missing. When a table's charts are
+// cell's own text, and the canvas names those categories in data-missing. A chart of one series
+// writes each bar's number above the bar. When a table's charts are
 // drawn, the table gets data-chart-drawn="true".
 (function () {
     'use strict';
@@ -96,11 +97,17 @@
             chart.data.datasets.forEach(function (dataset, d) {
                 var meta = chart.getDatasetMeta(d);
                 dataset.data.forEach(function (v, i) {
-                    var text = options.missing[d][i];
-                    if (v !== null || !text) {
+                    var element = meta.data[i];
+                    if (v !== null && options.values && element && isFinite(element.y)) {
+                        ctx.fillStyle = '#1a1a1a';
+                        ctx.fillText(options.values[i], element.x, Math.min(element.y, value.getPixelForValue(0)) - 4);
+                        ctx.fillStyle = MUTED;
                         return;
                     }
-                    var element = meta.data[i];
+                    var text = options.missing[d][i];
+                    if (v !== null || !/[0-9A-Za-zÆØÅæøå]/.test(text)) {
+                        return;
+                    }
                     var x = element && isFinite(element.x) ? element.x : chart.scales.x.getPixelForValue(i);
                     var y = value.getPixelForValue(0);
                     var width = ctx.measureText(text).width;
@@ -156,10 +163,11 @@
         var type = table.getAttribute('data-chart') === 'line' ? 'line' : 'bar';
         var target = table.hasAttribute('data-chart-target') ? Number(table.getAttribute('data-chart-target')) : null;
         var unit = table.getAttribute('data-chart-unit') || '';
+        var format = new Intl.NumberFormat(document.documentElement.lang || 'da', { maximumFractionDigits: 2 });
         var m = matrix(table);
         var parts = pieces(table, m);
         var holder = document.createElement('div');
-        holder.className = parts.length > 1 ? 'charts small' : 'charts';
+        holder.className = parts.length > 1 ? 'charts small ' + (table.getAttribute('data-chart-layout') || '') : 'charts';
         var into = table.hasAttribute('data-chart-into') ? document.getElementById(table.getAttribute('data-chart-into')) : null;
         var anchor = table.closest('.table-wrap') || table;
         if (into) {
@@ -218,6 +226,9 @@
                                 return series.cells.map(function (cell) { return cell.value === null ? cell.text : ''; });
                             }),
                             outline: single && parts.length === 1,
+                            values: single ? part.series[0].cells.map(function (cell) {
+                                return cell.value === null ? '' : format.format(cell.value) + (unit ? ' ' + unit : '');
+                            }) : null,
                             target: target,
                             targetLabel: table.getAttribute('data-chart-target-label') || ''
                         }
