@@ -133,9 +133,9 @@ class IndicatorsApiTest {
         String duplicates = page.post(path + "/import", "text=" + URLEncoder.encode(
                 "Vestklyngen,2019-Q4,20\nVestklyngen,2019-Q4,21\n", StandardCharsets.UTF_8)).body();
         assertThat(duplicates).contains("import-errors", "Linje 2", "står også i linje 1");
-        String backwards = page.post("/indicators", "name=Baglæns&unit=stk&periodKind=QUARTER&breakdown=CLUSTER"
+        String backwardsPage = page.post("/indicators", "name=Baglæns&unit=stk&periodKind=QUARTER&breakdown=CLUSTER"
                 + "&regionCode=1082&source=x&firstPeriod=2020-Q3&lastPeriod=2020-Q1").body();
-        assertThat(backwards).contains("lastPeriod-error", "Den sidste periode ligger før den første.");
+        assertThat(backwardsPage).contains("lastPeriod-error", "Den sidste periode ligger før den første.");
         assertThat(jdbc.sql("select count(*) from statistics.indicator").query(Long.class).single()).isEqualTo(before);
         assertThat(Api.as(port, "analyst", "demo").get(FROM_HOSPITALS).json().path("rows").get(0).path("total").asLong())
                 .isEqualTo(338);
