@@ -9,11 +9,16 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import dk.fsc.assortment.Assortment;
@@ -23,6 +28,7 @@ import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.reference.Municipality;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
@@ -47,6 +53,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dashboards {
 
     static final int SUPPRESS_BELOW = 5;
+    /** The grants' counts asked at once: the connection pool serves the other requests too. */
+    private static final int GRANT_QUERIES_AT_ONCE = 3;
     static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
             "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
             "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets");
@@ -150,9 +158,11 @@ public class Dashboards {
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
-        grantCitizens(current, areas, to);
-        grantCitizens(before, areas, previous[1]);
-        grantCitizens(lastYear, areas, to.minusYears(1));
+        Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(areas,
+                new HashSet<>(List.of(to, previous[1], to.minusYears(1))));
+        grantCitizens(current, counts.getOrDefault(to, Map.of()));
+        grantCitizens(before, counts.getOrDefault(previous[1], Map.of()));
+        grantCitizens(lastYear, counts.getOrDefault(to.minusYears(1), Map.of()));
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
 
@@ -200,12 +210,39 @@ public class Dashboards {
         return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, rows, scopes, sqlTime);
     }
 
-    /** Adds, per municipality, the citizens with a grant in each product area on {@code day} as grantCitizens:AREA. */
-    private void grantCitizens(Map<String, Map<String, Long>> sums, List<ProductArea> areas, LocalDate day) {
-        for (ProductArea area : areas) {
-            grants.citizensWithGrantInArea(area.code(), day).forEach((code, count) -> sums
-                    .computeIfAbsent(code.value(), c -> new HashMap<>()).merge("grantCitizens:" + area.code(), count, Long::sum));
+    /**
+     * Per day and product area the citizens with a grant in it per municipality, from the grants'
+     * API: one query per area and day, each day once (a year's previous period ends where last
+     * year's does), three at a time, each in its own read-only transaction.
+     */
+    private Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> grantCounts(List<ProductArea> areas,
+            Set<LocalDate> days) {
+        Map<LocalDate, Map<String, Future<Map<MunicipalityCode, Long>>>> asked = new HashMap<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(GRANT_QUERIES_AT_ONCE, Thread.ofVirtual().factory())) {
+            days.forEach(day -> areas.forEach(area -> asked.computeIfAbsent(day, d -> new HashMap<>())
+                    .put(area.code(), executor.submit(() -> grants.citizensWithGrantInArea(area.code(), day)))));
+            Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
+            asked.forEach((day, byArea) -> byArea.forEach((area, future) -> counts
+                    .computeIfAbsent(day, d -> new HashMap<>()).put(area, answer(future))));
+            return counts;
         }
+    }
+
+    private static Map<MunicipalityCode, Long> answer(Future<Map<MunicipalityCode, Long>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting citizens with a grant", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Adds, per municipality, the citizens with a grant in each product area as grantCitizens:AREA. */
+    private static void grantCitizens(Map<String, Map<String, Long>> sums, Map<String, Map<MunicipalityCode, Long>> counts) {
+        counts.forEach((area, byMunicipality) -> byMunicipality.forEach((code, count) -> sums
+                .computeIfAbsent(code.value(), c -> new HashMap<>()).merge("grantCitizens:" + area, count, Long::sum)));
     }
 
     /** The scopes the user may look at, her default first. */
