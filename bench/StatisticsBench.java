@@ -81,6 +81,19 @@ public class StatisticsBench {
                 System.out.printf("wrote leases, alarms, doses and invoices and rebuilt the pre-aggregates in %,d ms%n",
                         (System.nanoTime() - start) / 1_000_000);
             }
+            if (count(sql, "select count(*) from grants.citizen_grant where created_by = 'bench'") == 0) {
+                long start = System.nanoTime();
+                sql.execute("""
+                        insert into grants.citizen_grant (id, citizen_id, municipality_code, valid_from, revision, created_at, created_by)
+                        select grant_id, citizen_id, municipality, made_on, 1, now(), 'bench' from statistics.grant_fact""");
+                sql.execute("""
+                        insert into grants.grant_line (id, grant_id, position, group_code, quantity, period)
+                        select gen_random_uuid(), id, 1, 'STOMA_BASEPLATE', 3, 'MONTH' from grants.citizen_grant
+                        where created_by = 'bench'""");
+                sql.execute("analyze grants.citizen_grant, grants.grant_line");
+                System.out.printf("wrote the same grants into the grants module's tables (the dashboard counts citizens with a"
+                        + " grant per product area through its API) in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
+            }
             System.out.printf("rows: %,d orders, %,d grants, %,d contacts, %,d work orders, %,d leases, %,d alarms,"
                     + " %,d municipality-days of doses, %,d invoices in %d municipalities%n",
                     count(sql, "select count(*) from statistics.order_fact"), count(sql, "select count(*) from statistics.grant_fact"),

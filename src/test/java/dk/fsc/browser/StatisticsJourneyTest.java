@@ -33,6 +33,10 @@ class StatisticsJourneyTest {
             assertThat(browser.find(By.id("from")).getAttribute("value")).isEqualTo("2026-01-01");
             assertThat(browser.find(By.tagName("main")).getText()).contains("01-01-2026", "30-06-2026");
             assertThat(browser.findAll(By.id("per-municipality"))).as("no other municipality by name").isEmpty();
+            browser.waitFor(By.cssSelector("#figures[data-chart-drawn='true']"));
+            assertThat(browser.findAll(By.cssSelector(".charts canvas[role='img'][aria-label]")))
+                    .as("a chart per key figure and one per table by product area and topic").hasSizeGreaterThan(14);
+            assertThat(browser.findAll(By.cssSelector("table[data-chart]:not([data-chart-drawn])"))).isEmpty();
             assertThat(browser.find(By.partialLinkText("CSV")).getAttribute("href"))
                     .contains("/statistics/export.csv", "from=2026-01-01", "to=2026-06-30");
             assertThat(browser.find(By.partialLinkText("regneark")).getAttribute("href"))
@@ -55,7 +59,9 @@ class StatisticsJourneyTest {
             assertThat(table).contains("45,1 %", "44,1 %", "54,4 %", "ufuldstændig", "Maj mangler");
             assertThat(browser.find(By.xpath("//table[@id='indicator-table']//tr[th='2019-Q4']")).getText())
                     .contains("mangler");
-            assertThat(browser.findAll(By.cssSelector("svg.chart rect.missing"))).hasSize(1);
+            browser.waitFor(By.cssSelector("#indicator-table[data-chart-drawn='true']"));
+            assertThat(browser.find(By.cssSelector("#indicator-chart canvas[role='img']")).getAttribute("data-missing"))
+                    .as("the quarter without figures is a gap labelled missing, not a zero").isEqualTo("2019-Q4");
             browser.screenshot("indicator-analyst");
             assertThat(browser.overflowing()).isEmpty();
             browser.size(390, 844).screenshot("indicator-analyst-phone");

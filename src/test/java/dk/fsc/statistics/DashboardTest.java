@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dk.fsc.citizens.CitizenId;
@@ -17,6 +20,7 @@ import dk.fsc.devices.WorkOrderCompleted;
 import dk.fsc.devices.WorkOrderType;
 import dk.fsc.grants.GrantId;
 import dk.fsc.grants.GrantMade;
+import dk.fsc.grants.Grants;
 import dk.fsc.jobs.Jobs;
 import dk.fsc.orders.OrderDelivered;
 import dk.fsc.orders.OrderId;
@@ -24,7 +28,9 @@ import dk.fsc.orders.OrderLine;
 import dk.fsc.orders.OrderPlaced;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.assortment.ProductId;
+import dk.fsc.reference.Municipality;
 import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.reference.ReferenceData;
 import dk.fsc.reference.Payer;
 import dk.fsc.support.ContactRegistered;
 import dk.fsc.support.ContactTopic;
@@ -73,6 +79,12 @@ class DashboardTest {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    Grants grants;
+
+    @Autowired
+    ReferenceData referenceData;
+
     @Test
     void aCaseworkerSeesHerMunicipalityBesideTheSuppressedAverageOfTheOthers() throws IOException {
         ordersIn(AARHUS, 3);
@@ -97,8 +109,15 @@ class DashboardTest {
         assertThat(line(own, "costKroner")).as("6 flat baseplates at 802.00 kr, the assortment's price of 2030")
                 .startsWith("4812.0 0.0 0.0 ");
         assertThat(line(own, "costPerCitizenKroner")).startsWith("1604.0 none none ");
-        assertThat(own.path("areas").get(0).path("items").asLong()).isEqualTo(6);
-        assertThat(own.path("areas").get(0).path("costKroner").decimalValue()).isEqualByComparingTo("4812.00");
+        assertThat(breakdown(own, "itemsDelivered", "STOMA")).startsWith("6 0 0 ");
+        assertThat(breakdown(own, "costKroner", "STOMA")).startsWith("4812.0 0.0 0.0 ");
+        assertThat(breakdown(own, "contacts", "ORDERING")).as("compared with both periods too").startsWith("1 0 0 ");
+        long stomaGrants = grants.citizensWithGrantInArea("STOMA", LocalDate.of(2030, 1, 31))
+                .getOrDefault(AARHUS, 0L);
+        assertThat(breakdown(own, "grantCitizens", "STOMA")).as("her own count, even under 5, from the grants' API")
+                .startsWith(stomaGrants + " ");
+        assertThat(new BigDecimal(breakdown(own, "costPerGrantCitizenKroner", "STOMA").split(" ")[0]))
+                .isEqualByComparingTo(new BigDecimal("4812.00").divide(BigDecimal.valueOf(stomaGrants), 2, RoundingMode.HALF_UP));
         JsonNode days = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?from=2029-12-15&to=2030-01-10")
                 .json();
         assertThat(line(days, "citizensOrdering")).as("whole months from the pre-aggregates, other days from the facts")
@@ -113,12 +132,20 @@ class DashboardTest {
         assertThat(row(region, "751", 1)).isEqualTo("suppressed");
         assertThat(row(region, "730", 1)).isEqualTo("6");
         assertThat(line(region, "citizensOrdering")).startsWith("9 ");
+        List<String> midtjylland = referenceData.municipalities().stream().filter(m -> m.regionCode().equals("1082"))
+                .map(Municipality::code).toList();
+        long regionStoma = grants.citizensWithGrantInArea("STOMA", LocalDate.of(2030, 1, 31)).entrySet().stream()
+                .filter(e -> midtjylland.contains(e.getKey().value())).mapToLong(Map.Entry::getValue).sum();
+        assertThat(breakdown(region, "grantCitizens", "STOMA")).as("outside a municipality's own figures under 5 is suppressed")
+                .startsWith(regionStoma > 0 && regionStoma < 5 ? "suppressed " : regionStoma + " ");
 
         WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
         String page = caseworker.get("/statistics?" + JANUARY_2030).body();
-        assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5", "topics-chart-desc");
+        assertThat(page).contains("Gennemsnit af de andre kommuner", "under 5", "id=\"topic-contacts-table\" data-chart=\"bar\"",
+                "Borgere med bevilling i området");
         String csv = caseworker.get("/statistics/export.csv?" + JANUARY_2030).body();
-        assertThat(csv).contains("Borgere, der har bestilt;3;0;0;under 5");
+        assertThat(csv).contains("Borgere, der har bestilt;3;0;0;under 5", "Pr. produktområde: Forbrug: leverede stk.;Perioden",
+                "Stomi;6;0;0;");
         assertThat(spreadsheetRow(caseworker.getBytes("/statistics/export.xlsx?" + JANUARY_2030), "Borgere, der har bestilt"))
                 .isEqualTo("3 0 0 under 5");
     }
@@ -206,6 +233,21 @@ class DashboardTest {
             }
         }
         throw new AssertionError("No metric " + metric);
+    }
+
+    private static String breakdown(JsonNode view, String metric, String key) {
+        for (JsonNode breakdown : view.path("breakdowns")) {
+            if (breakdown.path("metric").asString().equals(metric)) {
+                for (JsonNode row : breakdown.path("rows")) {
+                    if (row.path("key").asString().equals(key)) {
+                        StringBuilder text = new StringBuilder();
+                        row.path("cells").forEach(cell -> text.append(text.isEmpty() ? "" : " ").append(cell(cell)));
+                        return text.toString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No " + metric + " of " + key);
     }
 
     private static String row(JsonNode view, String code, int metric) {

@@ -4,6 +4,8 @@ import static dk.fsc.testing.Problem.assertProblem;
 import static dk.fsc.testing.Problem.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dk.fsc.testing.Api;
@@ -121,8 +123,24 @@ class IndicatorsApiTest {
         JsonNode unknown = assertProblem(admin.postJson(FROM_HOSPITALS + "/values",
                 "{\"area\":\"Fynklyngen\",\"period\":\"2020-Q1\",\"value\":\"x\"}"), 400);
         assertThat(fields(unknown)).containsExactlyInAnyOrder("area", "period", "value");
+
+        WebSession page = WebSession.logIn(port, "admin", "demo");
+        String path = "/indicators/5e000000-0000-4000-8000-000000000001";
+        String refused = page.post(path + "/values", "area=Fynklyngen&period=2020-Q1&value=-3").body();
+        assertThat(refused).as("each reason in Danish next to its field").contains("value-area-error", "value-period-error",
+                "value-value-error", "er ikke en klynge eller kommune i indikatorens region.",
+                "ligger uden for indikatorens perioder (2019-Q1 til 2019-Q4).", "er ikke et helt tal på 0 eller mere.");
+        String duplicates = page.post(path + "/import", "text=" + URLEncoder.encode(
+                "Vestklyngen,2019-Q4,20\nVestklyngen,2019-Q4,21\n", StandardCharsets.UTF_8)).body();
+        assertThat(duplicates).contains("import-errors", "Linje 2", "står også i linje 1");
+        String backwardsPage = page.post("/indicators", "name=Baglæns&unit=stk&periodKind=QUARTER&breakdown=CLUSTER"
+                + "&regionCode=1082&source=x&firstPeriod=2020-Q3&lastPeriod=2020-Q1").body();
+        assertThat(backwardsPage).contains("lastPeriod-error", "Den sidste periode ligger før den første.");
+        assertThat(jdbc.sql("select count(*) from statistics.indicator").query(Long.class).single()).isEqualTo(before);
         assertThat(Api.as(port, "analyst", "demo").get(FROM_HOSPITALS).json().path("rows").get(0).path("total").asLong())
                 .isEqualTo(338);
+        assertThat(Api.as(port, "analyst", "demo").get(FROM_HOSPITALS).json().path("rows").get(3).path("total").isNull())
+                .as("the refused Q4 lines left Q4 without data").isTrue();
     }
 
     @Test
@@ -140,7 +158,8 @@ class IndicatorsApiTest {
         String page = WebSession.logIn(port, "analyst", "demo").get("/indicators/5e000000-0000-4000-8000-000000000001")
                 .body();
 
-        assertThat(page).contains("45,1 %", "44,1 %", "54,4 %", "ufuldstændig", "Maj mangler", "class=\"missing\"");
-        assertThat(List.of(page.split("class=\"bar")).size() - 1).isEqualTo(3);
+        assertThat(page).contains("45,1 %", "44,1 %", "54,4 %", "ufuldstændig", "Maj mangler", "data-chart=\"bar\"",
+                "data-chart-target=\"100\"", "data-value=\"45.1\"", "/dist/chart.umd.js", "/js/charts.js");
+        assertThat(List.of(page.split("data-incomplete")).size() - 1).as("Q2's total and attainment").isEqualTo(2);
     }
 }

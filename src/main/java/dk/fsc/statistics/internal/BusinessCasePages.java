@@ -4,10 +4,13 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dk.fsc.shared.problem.DomainException;
 import dk.fsc.shared.problem.NotFoundException;
 import dk.fsc.shared.web.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -23,16 +26,28 @@ class BusinessCasePages {
 
     private final BusinessCases businessCases;
     private final MessageSource messages;
+    private final StomaKeyFigures keyFigures;
 
-    BusinessCasePages(BusinessCases businessCases, MessageSource messages) {
+    BusinessCasePages(BusinessCases businessCases, MessageSource messages, StomaKeyFigures keyFigures) {
         this.businessCases = businessCases;
         this.messages = messages;
+        this.keyFigures = keyFigures;
     }
 
+    /** The cases, and for the region's and FSC's staff the stoma area's key figures (E7) of a year they may choose. */
     @GetMapping("/business-cases")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable String year, Model model, HttpServletRequest request) {
         model.addAttribute("cases", businessCases.all());
         model.addAttribute("kinds", BusinessCase.Kind.values());
+        if (Stream.of("FSC_ADMIN", "REGION_ANALYST", "FINANCE").anyMatch(request::isUserInRole)) {
+            model.addAttribute("year", year);
+            try {
+                model.addAttribute("keyFigures", keyFigures.figures(year));
+            } catch (DomainException e) {
+                model.addAttribute("yearErrors", FormErrors.byField(e.errors(), messages));
+                model.addAttribute("keyFigures", keyFigures.figures(null));
+            }
+        }
         return "statistics/business-cases";
     }
 

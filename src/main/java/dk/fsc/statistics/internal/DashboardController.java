@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardController {
 
     private final Dashboards dashboards;
+    private final StomaKeyFigures keyFigures;
 
-    DashboardController(Dashboards dashboards) {
+    DashboardController(Dashboards dashboards, StomaKeyFigures keyFigures) {
         this.dashboards = dashboards;
+        this.keyFigures = keyFigures;
     }
 
     @GetMapping("/api/v1/statistics")
@@ -25,5 +27,15 @@ class DashboardController {
     Dashboards.View view(@RequestParam(required = false) @Nullable String scope,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
         return dashboards.view(scope, from, to);
+    }
+
+    @GetMapping("/api/v1/statistics/stoma-key-figures")
+    @Operation(summary = "The stoma area's key figures per region from the platform's data beside the source's (E7)",
+            description = "FSC_ADMIN, REGION_ANALYST, FINANCE. year: a calendar year from 2000 to this year; without it "
+                    + "the 12 whole months before this month. Citizens with a grant in the area on the last day, the "
+                    + "delivered spend, the spend per citizen (kroner, two decimals, half up), the source's figures "
+                    + "and the difference.")
+    StomaKeyFigures.KeyFigures stomaKeyFigures(@RequestParam(required = false) @Nullable String year) {
+        return keyFigures.figures(year);
     }
 }

@@ -34,17 +34,25 @@ class DashboardExports {
     }
 
     /**
-     * The header, then per metric its name and its cells (a number, "under 5", or empty); then,
-     * under a heading row each, the devices per model and service level and the amounts per kind.
+     * The header, then per metric its name and its cells (a number, "under 5", or empty); then each
+     * table per product area or topic, the devices per model and service level and the amounts per
+     * kind after an empty row: its title in the header, a row per area, topic, device line or kind.
      */
     List<List<Object>> rows(Dashboards.View view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(header(view, "statistics.metric", locale));
+        rows.add(header(view, messages.getMessage("statistics.metric", null, locale), locale));
         view.lines().forEach(line -> rows.add(row(messages.getMessage("statistics.metric." + line.metric(), null, locale),
                 line.cells(), locale)));
+        for (Dashboards.Breakdown breakdown : view.breakdowns()) {
+            rows.add(List.of());
+            rows.add(header(view, messages.getMessage("statistics.breakdowns." + breakdown.by(), null, locale) + ": "
+                    + messages.getMessage("statistics.breakdown." + breakdown.by() + "." + breakdown.metric(), null, locale),
+                    locale));
+            breakdown.rows().forEach(row -> rows.add(row(row.name(), row.cells(), locale)));
+        }
         if (!view.devices().isEmpty()) {
             rows.add(List.of());
-            rows.add(header(view, "statistics.devices", locale));
+            rows.add(header(view, messages.getMessage("statistics.devices", null, locale), locale));
             view.devices().forEach(device -> rows.add(row(device.model() + " – " + (device.services().isEmpty()
                     ? messages.getMessage("statistics.service.none", null, locale)
                     : device.services().stream().map(service -> messages.getMessage("statistics.service." + service, null,
@@ -52,23 +60,23 @@ class DashboardExports {
         }
         if (!view.invoiced().isEmpty()) {
             rows.add(List.of());
-            rows.add(header(view, "statistics.invoiced", locale));
+            rows.add(header(view, messages.getMessage("statistics.invoiced", null, locale), locale));
             view.invoiced().forEach(kind -> rows.add(row(messages.getMessage("invoicing.kind." + kind.kind(), null, locale),
                     kind.cells(), locale)));
         }
         return rows;
     }
 
-    private List<Object> header(Dashboards.View view, String title, Locale locale) {
+    private List<Object> header(Dashboards.View view, String first, Locale locale) {
         List<Object> header = new ArrayList<>();
-        header.add(messages.getMessage(title, null, locale));
+        header.add(first);
         view.columns().forEach(c -> header.add(messages.getMessage("statistics.column." + c, null, locale)));
         return header;
     }
 
-    private List<Object> row(String label, List<Dashboards.Cell> cells, Locale locale) {
+    private List<Object> row(String name, List<Dashboards.Cell> cells, Locale locale) {
         List<Object> row = new ArrayList<>();
-        row.add(label);
+        row.add(name);
         cells.forEach(cell -> row.add(cell.suppressed() ? messages.getMessage("statistics.suppressed", null, locale)
                 : cell.value() == null ? "" : cell.value()));
         return row;
@@ -98,7 +106,7 @@ class DashboardExports {
         return out.toByteArray();
     }
 
-    /** The figures and the contacts per topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
+    /** The figures and the tables per product area and topic on a printable page (templates/statistics/report.html, pdf/statistics-report.css). */
     byte[] pdf(Dashboards.View view, Locale locale) {
         Context context = new Context(locale);
         context.setVariable("view", view);

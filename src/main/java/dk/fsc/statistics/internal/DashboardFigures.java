@@ -18,10 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardFigures {
 
-    /** Counts of citizens: shown as fewer than 5 outside the municipality's own figures. */
-    static final List<String> CITIZEN_COUNTS = List.of("citizensOrdering", "citizensWithGrants", "devicesInUse",
-            "devicesAtEnd");
-
     /** The key a region's own invoices are summed under, beside the municipalities' codes. */
     static String regionKey(String regionCode) {
         return "region:" + regionCode;

@@ -56,8 +56,6 @@ class DashboardPages {
             model.addAttribute("errors", FormErrors.byField(e.errors(), messages));
             model.addAttribute("view", dashboards.view(scope, null, null));
         }
-        Dashboards.View shown = (Dashboards.View) model.getAttribute("view");
-        model.addAttribute("topicMax", shown == null ? 0 : shown.topics().values().stream().mapToLong(t -> t[0]).max().orElse(0));
         return "statistics/dashboard";
     }
 

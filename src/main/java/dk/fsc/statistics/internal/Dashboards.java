@@ -10,20 +10,30 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.grants.Grants;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.reference.Municipality;
+import dk.fsc.reference.MunicipalityCode;
 import dk.fsc.reference.ReferenceData;
 import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
@@ -31,6 +41,7 @@ import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,12 +58,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dashboards {
 
     static final int SUPPRESS_BELOW = 5;
+    /** The grants' counts asked at once: the connection pool serves the other requests too. */
+    private static final int GRANT_QUERIES_AT_ONCE = 3;
     static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
             "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
             "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets",
             "devicesInUse", "devicesAtEnd", "alarmsRaised", "alarmsClosed", "acknowledgeMinutes", "closeMinutes",
             "adherencePercent", "dosesMissed", "invoicedKroner");
     private static final List<String> NOW_ONLY = List.of("awaitingApproval", "awaitingAgeDays");
+    /** Per product area: citizens with a grant in it at the period's end (grants' API), consumption and cost. */
+    static final List<String> AREA_METRICS = List.of("grantCitizens", "itemsDelivered", "costKroner",
+            "itemsPerGrantCitizen", "costPerGrantCitizenKroner");
+    static final List<String> TOPIC_METRICS = List.of("contacts", "contactMinutes");
 
     /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
     public record Cell(@Nullable BigDecimal value, boolean suppressed) {
@@ -67,8 +84,16 @@ public class Dashboards {
     public record MunicipalityRow(String code, String name, List<Cell> cells) {
     }
 
-    /** Items delivered in a product area (as the assortment places each product) and their cost in kroner. */
-    public record AreaFigures(String code, String name, long items, BigDecimal costKroner) {
+    /**
+     * One measure per product area (as the assortment places each product) or per support topic,
+     * in the same columns as the lines.
+     *
+     * @param by area or topic
+     */
+    public record Breakdown(String metric, String by, List<BreakdownRow> rows) {
+    }
+
+    public record BreakdownRow(String key, String name, List<Cell> cells) {
     }
 
     /**
@@ -89,8 +114,8 @@ public class Dashboards {
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
-            List<String> columns, List<Line> lines, Map<String, long[]> topics, List<AreaFigures> areas,
-            List<DeviceLine> devices, List<KindLine> invoiced, List<MunicipalityRow> municipalities,
+            List<String> columns, List<Line> lines, List<Breakdown> breakdowns, List<DeviceLine> devices,
+            List<KindLine> invoiced, List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -99,14 +124,18 @@ public class Dashboards {
     private final CurrentUsers currentUsers;
     private final Clock clock;
     private final Assortment assortment;
+    private final Grants grants;
+    private final MessageSource messages;
 
     Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock,
-            Assortment assortment) {
+            Assortment assortment, Grants grants, MessageSource messages) {
         this.figures = figures;
         this.referenceData = referenceData;
         this.currentUsers = currentUsers;
         this.clock = clock;
         this.assortment = assortment;
+        this.grants = grants;
+        this.messages = messages;
     }
 
     @Transactional(readOnly = true)
@@ -144,66 +173,66 @@ public class Dashboards {
             boolean municipalUser) {
         LocalDate[] previous = previous(from, to);
         boolean own = scope.kind().equals("municipality");
+        List<ProductArea> areas = assortment.areas();
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
+        Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(areas,
+                new HashSet<>(List.of(to, previous[1], to.minusYears(1))));
+        grantCitizens(current, counts.getOrDefault(to, Map.of()));
+        grantCitizens(before, counts.getOrDefault(previous[1], Map.of()));
+        grantCitizens(lastYear, counts.getOrDefault(to.minusYears(1), Map.of()));
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
-        List<String> summed = summed(scope);
+
         List<String> others = own ? referenceData.municipalities().stream().map(Municipality::code)
                 .filter(code -> !scope.municipalities().contains(code)).toList() : List.of();
-        List<Map<String, Long>> totals = new ArrayList<>(List.of(total(current, summed), total(before, summed),
-                total(lastYear, summed)));
-        if (!others.isEmpty()) {
-            totals.add(total(current, others));
-        }
-        Map<String, long[]> topics = new TreeMap<>();
-        Map<String, long[]> byArea = new TreeMap<>();
-        totals.getFirst().forEach((metric, value) -> {
-            String[] split = metric.split(":", 2);
-            if (split.length == 2 && (split[0].startsWith("contact") || split[0].equals("itemsDelivered")
-                    || split[0].equals("costOre"))) {
-                Map<String, long[]> into = split[0].startsWith("contact") ? topics : byArea;
-                into.computeIfAbsent(split[1], t -> new long[2])[split[0].equals("contacts")
-                        || split[0].equals("itemsDelivered") ? 0 : 1] = value;
-            }
-        });
-        Locale locale = LocaleContextHolder.getLocale();
-        List<AreaFigures> areas = assortment.areas().stream().filter(area -> byArea.containsKey(area.code()))
-                .map(area -> new AreaFigures(area.code(), area.name(locale), byArea.get(area.code())[0],
-                        kroner(byArea.get(area.code())[1], 1)))
-                .toList();
-
         List<String> columns = new ArrayList<>(List.of("current", "previous", "lastYear"));
         if (!others.isEmpty()) {
             columns.add("others");
         }
-        List<Line> lines = new ArrayList<>();
-        for (String metric : METRICS) {
-            List<Cell> cells = new ArrayList<>();
-            for (int column = 0; column < totals.size(); column++) {
-                boolean othersColumn = column == 3;
-                cells.add(column > 0 && !othersColumn && NOW_ONLY.contains(metric) ? new Cell(null, false)
-                        : cell(metric, totals.get(column), othersColumn ? others.size() : 1, othersColumn || !own));
+        List<String> summed = summed(scope);
+        List<Map<String, Long>> periods = List.of(total(current, summed), total(before, summed), total(lastYear, summed));
+        Map<String, Long> ofOthers = total(current, others);
+        Function<String, List<Cell>> cells = metric -> {
+            List<Cell> row = new ArrayList<>();
+            for (int p = 0; p < periods.size(); p++) {
+                row.add(p > 0 && NOW_ONLY.contains(metric) ? new Cell(null, false) : cell(metric, periods.get(p), 1, !own));
             }
-            lines.add(new Line(metric, cells));
-        }
-        List<DeviceLine> devices = breakdown(totals, "devicesInUse", "devicesInUse", others.size(), own).entrySet()
-                .stream().map(entry -> {
-                    String[] modelAndServices = entry.getKey().split("/", -1);
+            if (!others.isEmpty()) {
+                row.add(cell(metric, ofOthers, others.size(), true));
+            }
+            return row;
+        };
+        List<Line> lines = METRICS.stream().map(metric -> new Line(metric, cells.apply(metric))).toList();
+
+        Locale locale = LocaleContextHolder.getLocale();
+        Set<String> topics = keys("contacts:", periods);
+        List<Breakdown> breakdowns = new ArrayList<>();
+        AREA_METRICS.forEach(metric -> breakdowns.add(new Breakdown(metric, "area", areas.stream()
+                .map(area -> new BreakdownRow(area.code(), area.name(locale), cells.apply(metric + ":" + area.code())))
+                .toList())));
+        TOPIC_METRICS.forEach(metric -> breakdowns.add(new Breakdown(metric, "topic", topics.stream()
+                .map(topic -> new BreakdownRow(topic, messages.getMessage("statistics.topic." + topic, null, topic, locale),
+                        cells.apply(metric + ":" + topic)))
+                .toList())));
+        List<Map<String, Long>> columnSums = new ArrayList<>(periods);
+        columnSums.add(ofOthers);
+        List<DeviceLine> devices = keys("devicesInUse:", columnSums).stream().map(key -> {
+                    String[] modelAndServices = key.split("/", -1);
                     String model = assortment.product(new ProductId(UUID.fromString(modelAndServices[0])))
                             .map(ProductView::name).orElse(modelAndServices[0]);
                     return new DeviceLine(modelAndServices[0], model, modelAndServices[1].isEmpty() ? List.of()
-                            : List.of(modelAndServices[1].split(",")), entry.getValue());
+                            : List.of(modelAndServices[1].split(",")), cells.apply("devicesInUse:" + key));
                 })
                 .sorted(Comparator.comparing(DeviceLine::model).thenComparing(line -> line.services().size())
                         .thenComparing(line -> String.join(",", line.services())))
                 .toList();
-        List<KindLine> invoiced = breakdown(totals, "invoicedOre", "invoicedKroner", others.size(), own).entrySet()
-                .stream().sorted(Comparator.comparing(entry -> ChargeKind.valueOf(entry.getKey())))
-                .map(entry -> new KindLine(entry.getKey(), entry.getValue())).toList();
+        List<KindLine> invoiced = keys("invoicedOre:", columnSums).stream()
+                .sorted(Comparator.comparing(ChargeKind::valueOf))
+                .map(kind -> new KindLine(kind, cells.apply("invoicedKroner:" + kind))).toList();
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -212,28 +241,16 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, devices, invoiced, rows,
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, devices, invoiced, rows,
                 scopes, sqlTime);
     }
 
-    /**
-     * The sub-keys of {@code metric:<key>} in any column, each with its cells: the sums of
-     * {@code metric:<key>} as the line {@code line} shows its sums, suppressed like it.
-     */
-    private static Map<String, List<Cell>> breakdown(List<Map<String, Long>> totals, String metric, String line,
-            int others, boolean own) {
-        String prefix = metric + ":";
-        Map<String, List<Cell>> rows = new TreeMap<>();
-        totals.forEach(column -> column.keySet().stream().filter(key -> key.startsWith(prefix))
-                .forEach(key -> rows.put(key.substring(prefix.length()), new ArrayList<>())));
-        rows.forEach((key, cells) -> {
-            for (int column = 0; column < totals.size(); column++) {
-                boolean othersColumn = column == 3;
-                cells.add(cell(line, Map.of(metric, totals.get(column).getOrDefault(prefix + key, 0L)),
-                        othersColumn ? others : 1, othersColumn || !own));
-            }
-        });
-        return rows;
+    /** The keys of the metrics {@code prefix<key>} summed in any of {@code sums}, sorted. */
+    private static Set<String> keys(String prefix, List<Map<String, Long>> sums) {
+        Set<String> keys = new TreeSet<>();
+        sums.forEach(column -> column.keySet().stream().filter(metric -> metric.startsWith(prefix))
+                .forEach(metric -> keys.add(metric.substring(prefix.length()))));
+        return keys;
     }
 
     /**
@@ -249,6 +266,41 @@ public class Dashboards {
             }
         }
         return keys;
+    }
+
+    /**
+     * Per day and product area the citizens with a grant in it per municipality, from the grants'
+     * API: one query per area and day, each day once (a year's previous period ends where last
+     * year's does), three at a time, each in its own read-only transaction.
+     */
+    private Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> grantCounts(List<ProductArea> areas,
+            Set<LocalDate> days) {
+        Map<LocalDate, Map<String, Future<Map<MunicipalityCode, Long>>>> asked = new HashMap<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(GRANT_QUERIES_AT_ONCE, Thread.ofVirtual().factory())) {
+            days.forEach(day -> areas.forEach(area -> asked.computeIfAbsent(day, d -> new HashMap<>())
+                    .put(area.code(), executor.submit(() -> grants.citizensWithGrantInArea(area.code(), day)))));
+            Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
+            asked.forEach((day, byArea) -> byArea.forEach((area, future) -> counts
+                    .computeIfAbsent(day, d -> new HashMap<>()).put(area, answer(future))));
+            return counts;
+        }
+    }
+
+    private static Map<MunicipalityCode, Long> answer(Future<Map<MunicipalityCode, Long>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting citizens with a grant", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Adds, per municipality, the citizens with a grant in each product area as grantCitizens:AREA. */
+    private static void grantCitizens(Map<String, Map<String, Long>> sums, Map<String, Map<MunicipalityCode, Long>> counts) {
+        counts.forEach((area, byMunicipality) -> byMunicipality.forEach((code, count) -> sums
+                .computeIfAbsent(code.value(), c -> new HashMap<>()).merge("grantCitizens:" + area, count, Long::sum)));
     }
 
     /** The scopes the user may look at, her default first. */
@@ -282,23 +334,38 @@ public class Dashboards {
         return total;
     }
 
-    /** A metric of summed figures divided by {@code over} (the number of municipalities of an average). */
+    /**
+     * A metric of summed figures divided by {@code over} (the number of municipalities of an
+     * average); a metric {@code name:key} is the same measure for one product area or topic.
+     * Ratios (per citizen, per order) are of the sums, whatever {@code over} is.
+     */
     static Cell cell(String metric, Map<String, Long> sums, int over, boolean suppress) {
-        BigDecimal value = switch (metric) {
+        String[] split = metric.split(":", 2);
+        String base = split[0];
+        String key = split.length == 2 ? ":" + split[1] : "";
+        long grantCitizens = sums.getOrDefault("grantCitizens" + key, 0L);
+        BigDecimal value = switch (base) {
             case "leadTimeDays" -> ratio(sums.getOrDefault("leadMinutesSum", 0L), sums.getOrDefault("deliveredOrders", 0L) * 24 * 60);
-            case "costKroner" -> kroner(sums.getOrDefault("costOre", 0L), over);
+            case "costKroner" -> kroner(sums.getOrDefault("costOre" + key, 0L), over);
             case "costPerCitizenKroner" -> sums.getOrDefault("citizensOrdering", 0L) == 0 ? null
                     : kroner(sums.getOrDefault("costOre", 0L), sums.get("citizensOrdering"));
+            case "costPerGrantCitizenKroner" -> grantCitizens == 0 ? null
+                    : kroner(sums.getOrDefault("costOre" + key, 0L), grantCitizens);
+            case "itemsPerGrantCitizen" -> ratio(sums.getOrDefault("itemsDelivered" + key, 0L), grantCitizens);
             case "awaitingAgeDays" -> ratio(sums.getOrDefault("awaitingAgeDaysSum", 0L), sums.getOrDefault("awaitingApproval", 0L));
             case "acknowledgeMinutes" -> ratio(sums.getOrDefault("acknowledgeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
             case "closeMinutes" -> ratio(sums.getOrDefault("closeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
             case "adherencePercent" -> ratio(sums.getOrDefault("dosesTaken", 0L) * 100, sums.getOrDefault("dosesDue", 0L));
-            case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre", 0L), over);
+            case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre" + key, 0L), over);
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };
-        BigDecimal citizens = DashboardFigures.CITIZEN_COUNTS.contains(metric) ? value
-                : metric.equals("costPerCitizenKroner") ? BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L)) : null;
+        BigDecimal citizens = switch (base) {
+            case "citizensOrdering", "citizensWithGrants", "grantCitizens", "devicesInUse", "devicesAtEnd" -> value;
+            case "costPerCitizenKroner" -> BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L));
+            case "costPerGrantCitizenKroner", "itemsPerGrantCitizen" -> BigDecimal.valueOf(grantCitizens);
+            default -> null;
+        };
         boolean suppressed = suppress && value != null && citizens != null
                 && citizens.signum() > 0 && citizens.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
         return suppressed ? new Cell(null, true) : new Cell(value, false);

@@ -62,7 +62,6 @@ class IndicatorPages {
     String indicator(@PathVariable UUID id, Model model) {
         Indicators.Table table = indicators.table(id);
         model.addAttribute("table", table);
-        model.addAttribute("chart", AttainmentChart.of(table));
         if (!model.containsAttribute("valueForm")) {
             model.addAttribute("valueForm", new Indicators.NewValue("", "", "", false, ""));
         }
