@@ -90,6 +90,14 @@ class DeviceWorkFlowTest {
         HttpResponse<String> undecided = caseworker.post("/devices/assessments/" + citizen,
                 form(with(NEEDS_ALARM, "chosen", "DISPENSER", "action", "save")));
         assertThat(undecided.body()).contains("Skriv, hvorfor du vælger et andet trin");
+        assertThat(caseworker.post("/devices/assessments/" + citizen, form(with(NEEDS_ALARM, "chosen",
+                "DISPENSER_WITH_ALARM", "grant.modelId", "b0000000-0000-4000-8000-000000000040", "grant.quantity", "1",
+                "grant.period", "YEAR", "grant.validFrom", devices.today().toString(), "action", "grant"))).body())
+                .contains("id=\"grant.modelId-error\"", "Modellen har ikke de funktioner, det valgte trin kræver");
+        assertThat(caseworker.post("/devices/assessments/" + citizen, form(with(NEEDS_ALARM, "chosen",
+                "DISPENSER_WITH_ALARM", "grant.modelId", "", "grant.quantity", "0", "grant.period", "YEAR",
+                "grant.validFrom", devices.today().toString(), "action", "grant"))).body())
+                .as("the grants module's reason next to the field").contains("id=\"grant.quantity-error\"");
         assertThat(jdbc.sql("select count(*) from devices.assessment where citizen_id = ?")
                 .param(UUID.fromString(citizen)).query(Integer.class).single()).isZero();
         HttpResponse<String> assessed = caseworker.post("/devices/assessments/" + citizen,
