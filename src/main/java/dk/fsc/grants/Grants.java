@@ -25,6 +25,12 @@ public interface Grants {
      */
     Map<MunicipalityCode, Long> citizensWithGrantInArea(String areaCode, LocalDate date);
 
+    /**
+     * {@link #citizensWithGrantInArea} for every product area at once, by area code, in one pass
+     * over the grants (a dashboard asks for all areas).
+     */
+    Map<String, Map<MunicipalityCode, Long>> citizensWithGrantPerArea(LocalDate date);
+
     /** The open decision tasks of the calling caseworker's municipality, oldest first. */
     List<DecisionTask> openDecisions();
 

@@ -173,20 +173,39 @@ class GrantRepository {
      * Per municipality paying on {@code day}, how many citizens have a grant in force with a line in
      * the area: the area itself, one of {@code groupCodes} or one of {@code productIds}.
      */
-    Map<MunicipalityCode, Long> citizensWithLineIn(String areaCode, Collection<String> groupCodes,
-            Collection<UUID> productIds, LocalDate day) {
-        Map<MunicipalityCode, Long> counts = new LinkedHashMap<>();
+    static String areaKey(String areaCode) {
+        return "a:" + areaCode;
+    }
+
+    static String groupKey(String groupCode) {
+        return "g:" + groupCode;
+    }
+
+    static String productKey(UUID productId) {
+        return "p:" + productId;
+    }
+
+    /**
+     * Per product area, per municipality paying on {@code day}, the citizens with a grant in force
+     * with a line in it: a line's area, group or product ({@code areaKey}, {@code groupKey},
+     * {@code productKey}) leads to its area through {@code areaOf}, in one pass over the grants.
+     */
+    Map<String, Map<MunicipalityCode, Long>> citizensPerArea(Map<String, String> areaOf, LocalDate day) {
+        Map<String, Map<MunicipalityCode, Long>> counts = new LinkedHashMap<>();
         jdbc.sql("""
-                select case when g.transition_from <= :day then g.transition_paid_by else g.municipality_code end as payer,
+                with area_of(key, area) as (select * from unnest(:keys::text[], :areas::text[]))
+                select a.area, case when g.transition_from <= :day then g.transition_paid_by else g.municipality_code end,
                        count(distinct g.citizen_id)
                 from grants.citizen_grant g join grants.grant_line l on l.grant_id = g.id and not l.removed
+                join area_of a on a.key = coalesce('a:' || l.area_code, 'g:' || l.group_code, 'p:' || l.product_id)
                 where g.valid_from <= :day and (g.valid_to is null or g.valid_to >= :day)
                   and (g.ends_on is null or g.ends_on > :day)
-                  and (l.area_code = :area or l.group_code = any(:groups) or l.product_id = any(:products))
-                group by 1 order by 1""")
-                .param("day", day).param("area", areaCode).param("groups", groupCodes.toArray(String[]::new))
-                .param("products", productIds.toArray(UUID[]::new))
-                .query((rs, i) -> counts.put(new MunicipalityCode(rs.getString(1)), rs.getLong(2))).list();
+                group by 1, 2 order by 1, 2""")
+                .param("day", day).param("keys", areaOf.keySet().toArray(String[]::new))
+                .param("areas", areaOf.values().toArray(String[]::new))
+                .query((rs, i) -> counts.computeIfAbsent(rs.getString(1), area -> new LinkedHashMap<>())
+                        .put(new MunicipalityCode(rs.getString(2)), rs.getLong(3)))
+                .list();
         return counts;
     }
 

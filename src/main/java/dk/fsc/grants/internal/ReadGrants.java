@@ -1,6 +1,7 @@
 package dk.fsc.grants.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,11 +66,20 @@ class ReadGrants implements Grants {
     @Override
     @Transactional(readOnly = true)
     public Map<MunicipalityCode, Long> citizensWithGrantInArea(String areaCode, LocalDate date) {
-        List<String> groups = assortment.areas().stream().filter(area -> area.code().equals(areaCode))
-                .flatMap(area -> area.groups().stream().map(ProductArea.Group::code)).toList();
-        List<UUID> products = assortment.activeInArea(areaCode, date).stream().map(product -> product.id().value())
-                .toList();
-        return repository.citizensWithLineIn(areaCode, groups, products, date);
+        return citizensWithGrantPerArea(date).getOrDefault(areaCode, Map.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Map<MunicipalityCode, Long>> citizensWithGrantPerArea(LocalDate date) {
+        Map<String, String> areaOf = new HashMap<>();
+        for (ProductArea area : assortment.areas()) {
+            areaOf.put(GrantRepository.areaKey(area.code()), area.code());
+            area.groups().forEach(group -> areaOf.put(GrantRepository.groupKey(group.code()), area.code()));
+            assortment.activeInArea(area.code(), date)
+                    .forEach(product -> areaOf.put(GrantRepository.productKey(product.id().value()), area.code()));
+        }
+        return repository.citizensPerArea(areaOf, date);
     }
 
     @Override

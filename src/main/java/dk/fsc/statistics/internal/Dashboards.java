@@ -58,8 +58,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dashboards {
 
     static final int SUPPRESS_BELOW = 5;
-    /** The grants' counts asked at once: the connection pool serves the other requests too. */
-    private static final int GRANT_QUERIES_AT_ONCE = 3;
     static final List<String> METRICS = List.of("citizensWithGrants", "citizensOrdering", "ordersPlaced",
             "itemsDelivered", "costKroner", "costPerCitizenKroner", "leadTimeDays", "awaitingApproval",
             "awaitingAgeDays", "contacts", "contactMinutes", "workOrders", "technicianMinutes", "missedTargets",
@@ -179,7 +177,7 @@ public class Dashboards {
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
         Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
-        Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(areas,
+        Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(
                 new HashSet<>(List.of(to, previous[1], to.minusYears(1))));
         grantCitizens(current, counts.getOrDefault(to, Map.of()));
         grantCitizens(before, counts.getOrDefault(previous[1], Map.of()));
@@ -270,23 +268,20 @@ public class Dashboards {
 
     /**
      * Per day and product area the citizens with a grant in it per municipality, from the grants'
-     * API: one query per area and day, each day once (a year's previous period ends where last
-     * year's does), three at a time, each in its own read-only transaction.
+     * API: one pass over the grants per day, each day once (a year's previous period ends where
+     * last year's does), the days at once, each in its own read-only transaction.
      */
-    private Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> grantCounts(List<ProductArea> areas,
-            Set<LocalDate> days) {
-        Map<LocalDate, Map<String, Future<Map<MunicipalityCode, Long>>>> asked = new HashMap<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(GRANT_QUERIES_AT_ONCE, Thread.ofVirtual().factory())) {
-            days.forEach(day -> areas.forEach(area -> asked.computeIfAbsent(day, d -> new HashMap<>())
-                    .put(area.code(), executor.submit(() -> grants.citizensWithGrantInArea(area.code(), day)))));
+    private Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> grantCounts(Set<LocalDate> days) {
+        Map<LocalDate, Future<Map<String, Map<MunicipalityCode, Long>>>> asked = new HashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            days.forEach(day -> asked.put(day, executor.submit(() -> grants.citizensWithGrantPerArea(day))));
             Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
-            asked.forEach((day, byArea) -> byArea.forEach((area, future) -> counts
-                    .computeIfAbsent(day, d -> new HashMap<>()).put(area, answer(future))));
+            asked.forEach((day, future) -> counts.put(day, answer(future)));
             return counts;
         }
     }
 
-    private static Map<MunicipalityCode, Long> answer(Future<Map<MunicipalityCode, Long>> future) {
+    private static <T> T answer(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
