@@ -20,7 +20,7 @@ class DashboardFigures {
 
     /** Counts of citizens: shown as fewer than 5 outside the municipality's own figures. */
     static final List<String> CITIZEN_COUNTS = List.of("citizensOrdering", "citizensWithGrants", "devicesInUse",
-            "devicesAtEnd");
+            "devicesAtEnd", "assessments");
 
     /** The key a region's own invoices are summed under, beside the municipalities' codes. */
     static String regionKey(String regionCode) {
@@ -66,6 +66,11 @@ class DashboardFigures {
                 where made_on <= ? and (ends_on is null or ends_on > ?) group by municipality""",
                 Date.valueOf(to), Date.valueOf(to));
         devicesInUse(sums, from, to);
+        collect(sums, """
+                select a.municipality, v.metric, sum(v.value) from statistics.assessment_fact a
+                cross join lateral (values ('assessments', 1), ('assessments:' || a.recommended || '/' || a.chosen, 1),
+                    ('assessmentsFollowed', case when a.recommended = a.chosen then 1 else 0 end)) v (metric, value)
+                where a.made_on between ? and ? group by 1, 2""", Date.valueOf(from), Date.valueOf(to));
         collect(sums, """
                 select 'region:' || f.payer_code, v.metric, sum(v.value) from statistics.invoice_fact f
                 join statistics.invoice_amount a on a.document_id = f.document_id

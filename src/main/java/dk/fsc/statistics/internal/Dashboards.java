@@ -19,6 +19,7 @@ import java.util.UUID;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
@@ -82,15 +83,22 @@ public class Dashboards {
     public record KindLine(String kind, List<Cell> cells) {
     }
 
+    /** Needs assessments made in each column's period whose rules recommended a step and whose caseworker chose one. */
+    public record AssessmentLine(NeedLevel recommended, NeedLevel chosen, List<Cell> cells) {
+    }
+
     /**
      * @param columns        current, previous, lastYear and, for one municipality, others
      * @param devices        devices in use per model and service level, in the same columns
      * @param invoiced       amounts invoiced per kind (issue date in the period), in the same columns
+     * @param assessments    needs assessments per recommended and chosen step, in the same columns
+     * @param followed       the percentage of the assessments whose chosen step was the recommended one
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
             List<String> columns, List<Line> lines, Map<String, long[]> topics, List<AreaFigures> areas,
-            List<DeviceLine> devices, List<KindLine> invoiced, List<MunicipalityRow> municipalities,
+            List<DeviceLine> devices, List<KindLine> invoiced, List<AssessmentLine> assessments, List<Cell> followed,
+            List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -204,6 +212,17 @@ public class Dashboards {
         List<KindLine> invoiced = breakdown(totals, "invoicedOre", "invoicedKroner", others.size(), own).entrySet()
                 .stream().sorted(Comparator.comparing(entry -> ChargeKind.valueOf(entry.getKey())))
                 .map(entry -> new KindLine(entry.getKey(), entry.getValue())).toList();
+        List<AssessmentLine> assessments = breakdown(totals, "assessments", "assessments", others.size(), own)
+                .entrySet().stream().map(entry -> {
+                    String[] levels = entry.getKey().split("/");
+                    return new AssessmentLine(NeedLevel.valueOf(levels[0]), NeedLevel.valueOf(levels[1]), entry.getValue());
+                })
+                .sorted(Comparator.comparing(AssessmentLine::recommended).thenComparing(AssessmentLine::chosen))
+                .toList();
+        List<Cell> followed = new ArrayList<>();
+        for (int column = 0; column < totals.size(); column++) {
+            followed.add(cell("assessmentsFollowedPercent", totals.get(column), 1, column == 3 || !own));
+        }
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -212,8 +231,8 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, devices, invoiced, rows,
-                scopes, sqlTime);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, topics, areas, devices, invoiced,
+                assessments, followed, rows, scopes, sqlTime);
     }
 
     /**
@@ -294,11 +313,15 @@ public class Dashboards {
             case "closeMinutes" -> ratio(sums.getOrDefault("closeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
             case "adherencePercent" -> ratio(sums.getOrDefault("dosesTaken", 0L) * 100, sums.getOrDefault("dosesDue", 0L));
             case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre", 0L), over);
+            case "assessmentsFollowedPercent" -> ratio(sums.getOrDefault("assessmentsFollowed", 0L) * 100,
+                    sums.getOrDefault("assessments", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };
         BigDecimal citizens = DashboardFigures.CITIZEN_COUNTS.contains(metric) ? value
-                : metric.equals("costPerCitizenKroner") ? BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L)) : null;
+                : metric.equals("costPerCitizenKroner") ? BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L))
+                : metric.equals("assessmentsFollowedPercent") ? BigDecimal.valueOf(sums.getOrDefault("assessments", 0L))
+                : null;
         boolean suppressed = suppress && value != null && citizens != null
                 && citizens.signum() > 0 && citizens.compareTo(BigDecimal.valueOf(SUPPRESS_BELOW)) < 0;
         return suppressed ? new Cell(null, true) : new Cell(value, false);
