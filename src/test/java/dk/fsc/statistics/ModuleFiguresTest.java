@@ -19,10 +19,12 @@ import dk.fsc.alarms.AlarmRaised;
 import dk.fsc.alarms.DosesCounted;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.citizens.CitizenId;
+import dk.fsc.devices.AssessmentMade;
 import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.DeviceServicesChanged;
 import dk.fsc.devices.LeasePeriodEnded;
 import dk.fsc.devices.LeasePeriodStarted;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.invoicing.ChargeKind;
 import dk.fsc.invoicing.CreditNoteIssued;
 import dk.fsc.invoicing.InvoiceIssued;
@@ -46,8 +48,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The figures the devices', alarms' and invoicing's events feed: each event heard twice (or out
- * of order) counted once, on the dashboard, in its API and exports, with devices (one a citizen)
- * suppressed under 5 outside the municipality's own figures, and the same after the monthly
+ * of order) counted once, on the dashboard, in its API and exports, with devices and needs
+ * assessments (one a citizen each) suppressed under 5 outside the municipality's own figures, and the same after the monthly
  * pre-aggregates are rebuilt. Viborg (791) in June 2033, which no other test uses.
  */
 @FscIntegrationTest
@@ -91,8 +93,17 @@ class ModuleFiguresTest {
                 .andWaitForStateChange(() -> count("lease_fact where lease_id = '" + ended.leaseId()
                         + "' and ends_on = '2033-06-10'") == 1);
         for (int i = 0; i < 6; i++) {
-            publish(started(RANDERS, Set.of(DeviceService.ALARM, DeviceService.REFILL)));
+            publish(started(RANDERS, Set.of(DeviceService.ALARM, DeviceService.REFILL)),
+                    assessed(RANDERS, NeedLevel.DISPENSER, NeedLevel.DISPENSER));
         }
+        AssessmentMade followed = assessed(VIBORG, NeedLevel.DISPENSER, NeedLevel.DISPENSER);
+        scenario.stimulate((tx, publisher) -> {
+            tx.executeWithoutResult(status -> {
+                publisher.publishEvent(followed);
+                publisher.publishEvent(followed);
+            });
+        }).andWaitForStateChange(() -> count("assessment_fact where assessment_id = '" + followed.assessmentId() + "'") == 1);
+        publish(assessed(VIBORG, NeedLevel.DISPENSER_WITH_ALARM, NeedLevel.DISPENSER));
 
         UUID taken = UUID.randomUUID();
         UUID closedFirst = UUID.randomUUID();
@@ -126,7 +137,8 @@ class ModuleFiguresTest {
                 .andWaitForStateChange(() -> count("invoice_fact where payer_code in ('791', '1082') "
                         + "and issued_on between '2033-06-01' and '2033-06-30'") == 3);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("lease_fact where municipality = '730' "
-                + "and starts_on = '2033-06-02'") == 6 && count("alarm_fact where municipality = '791'") == 2);
+                + "and starts_on = '2033-06-02'") == 6 && count("alarm_fact where municipality = '791'") == 2
+                && count("assessment_fact where municipality in ('791', '730') and made_on = '2033-06-02'") == 8);
 
         Api analyst = Api.as(port, "analyst", "demo");
         JsonNode viborg = analyst.get("/api/v1/statistics?scope=municipality:791&" + JUNE_2033).json();
@@ -141,12 +153,17 @@ class ModuleFiguresTest {
         assertThat(line(viborg, "dosesMissed")).startsWith("1 0 0 ");
         assertThat(line(viborg, "invoicedKroner")).as("1,500.50 invoiced less 200.00 credited, without VAT")
                 .startsWith("1300.5 0.0 0.0 ");
-        assertThat(viborg.path("devices").valueStream().map(device -> device.path("services").toString() + " "
-                + cells(device).substring(0, 5))).as("the services on the period's last day")
+        assertThat(viborg.path("devices").valueStream()
+                .filter(device -> device.path("modelId").asString().equals(DISPENSER.value().toString()))
+                .map(device -> device.path("services").toString() + " " + cells(device).substring(0, 5)))
+                .as("the services on the period's last day (the others' demo leases of other models run on)")
                 .containsExactly("[] 1 0 0", "[\"ALARM\"] 1 0 0", "[\"ALARM\",\"REFILL\"] 1 0 0");
         assertThat(viborg.path("devices").get(0).path("model").asString()).isNotEqualTo(DISPENSER.value().toString());
         assertThat(viborg.path("invoiced").valueStream().map(kind -> kind.path("kind").asString() + " " + cells(kind)))
                 .containsExactly("PRODUCT 800.0 0.0 0.0 0.0", "DEVICE_LEASE 500.5 0.0 0.0 0.0");
+        assertThat(assessments(viborg)).as("heard twice, counted once; the others' average of 6 under 5")
+                .containsExactly("DISPENSER DISPENSER 1 0 0 suppressed", "DISPENSER_WITH_ALARM DISPENSER 1 0 0 0.0");
+        assertThat(values(viborg.path("followed"))).isEqualTo("50.0 none none 100.0");
 
         JsonNode region = analyst.get("/api/v1/statistics?scope=region:1082&" + JUNE_2033).json();
         int devicesInUse = List.of(viborg.path("lines").valueStream().map(line -> line.path("metric").asString())
@@ -156,14 +173,19 @@ class ModuleFiguresTest {
         assertThat(region.path("invoiced").valueStream().filter(kind -> kind.path("kind").asString().equals("STORAGE"))
                 .map(ModuleFiguresTest::cells)).as("the region's own invoice in the region's scope")
                 .containsExactly("100.0 0.0 0.0");
+        assertThat(assessments(region)).as("one deviation in the region: under 5")
+                .containsExactly("DISPENSER DISPENSER 7 0 0", "DISPENSER_WITH_ALARM DISPENSER suppressed 0 0");
+        assertThat(values(region.path("followed"))).isEqualTo("87.5 none none");
 
         WebSession session = WebSession.logIn(port, "analyst", "demo");
         String page = session.get("/statistics?scope=municipality:791&" + JUNE_2033).body();
         assertThat(page).contains("Enheder i brug pr. model og serviceniveau", "data-chart=\"bar\"", "Alarm, Genopfyldning",
-                "Leje af udstyr", "efter udstedelsesdato");
+                "Leje af udstyr", "efter udstedelsesdato", "Anbefalet mod valgt niveau", "Dispenser med alarm",
+                "Fulgte anbefalingen (%)");
         String csv = session.get("/statistics/export.csv?scope=municipality:791&" + JUNE_2033).body();
         assertThat(csv).contains("Enheder i brug i perioden;3;0;0;under 5", "Faktureret pr. art;Perioden",
-                "Leje af udstyr;500,50;0,00;0,00;0,00");
+                "Leje af udstyr;500,50;0,00;0,00;0,00", "Dispenser med alarm – Dispenser;1;0;0;0,0",
+                "Fulgte anbefalingen (%);50,0;;;100,0");
         assertThat(spreadsheetRow(session.getBytes("/statistics/export.xlsx?scope=municipality:791&" + JUNE_2033),
                 "Leje af udstyr")).isEqualTo("500.5 0 0 0");
 
@@ -176,6 +198,16 @@ class ModuleFiguresTest {
         UUID lease = UUID.randomUUID();
         return new LeasePeriodStarted(lease, "SER-" + lease, DISPENSER, new CitizenId(UUID.randomUUID()), municipality,
                 services, SECOND, Instant.parse("2033-06-02T09:00:00Z"));
+    }
+
+    private static AssessmentMade assessed(MunicipalityCode municipality, NeedLevel recommended, NeedLevel chosen) {
+        return new AssessmentMade(UUID.randomUUID(), new CitizenId(UUID.randomUUID()), municipality, recommended, chosen, 3,
+                recommended != chosen, SECOND, Instant.parse("2033-06-02T09:00:00Z"));
+    }
+
+    private static List<String> assessments(JsonNode view) {
+        return view.path("assessments").valueStream().map(line -> line.path("recommended").asString() + " "
+                + line.path("chosen").asString() + " " + cells(line)).toList();
     }
 
     private void publish(Object... published) {
@@ -198,7 +230,11 @@ class ModuleFiguresTest {
     }
 
     private static String cells(JsonNode line) {
-        return String.join(" ", line.path("cells").valueStream().map(ModuleFiguresTest::cell).toList());
+        return values(line.path("cells"));
+    }
+
+    private static String values(JsonNode cells) {
+        return String.join(" ", cells.valueStream().map(ModuleFiguresTest::cell).toList());
     }
 
     private static String cell(JsonNode cell) {

@@ -3,6 +3,7 @@ package dk.fsc.devices.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,14 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
+import dk.fsc.devices.AssessmentMade;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.grants.NewGrant;
 import dk.fsc.identity.CurrentUsers;
+import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,11 +56,13 @@ class Assessments {
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
     private final DispenserGrants dispensers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Assessments(JdbcClient jdbc, RuleBook ruleBook, Citizens citizens, CurrentUsers currentUsers,
-            DispenserGrants dispensers, Clock clock) {
+            DispenserGrants dispensers, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.dispensers = dispensers;
         this.ruleBook = ruleBook;
         this.citizens = citizens;
@@ -88,7 +97,7 @@ class Assessments {
     /**
      * Saves the assessment and, when {@code grant} is given, grants the dispenser through the grants
      * module in the same transaction: a grant refused leaves no assessment, an assessment refused
-     * makes no grant. The grant's refusals are named {@code grant.*}; a citizen with a dispenser
+     * makes no grant; {@link AssessmentMade} is published in it too. The grant's refusals are named {@code grant.*}; a citizen with a dispenser
      * grant in force already is a conflict (a second submit of the same form grants nothing twice).
      */
     @Transactional
@@ -135,6 +144,10 @@ class Assessments {
                         chosen.name(), assessment.deviationReason(), assessment.training(), grantId,
                         Timestamp.from(assessment.assessedAt()), assessment.assessedBy())
                 .update();
+        events.publishEvent(new AssessmentMade(assessment.id(), new CitizenId(citizenId),
+                new MunicipalityCode(assessment.municipality()), assessment.recommended(), chosen,
+                assessment.ruleVersion(), assessment.deviates(),
+                LocalDate.ofInstant(assessment.assessedAt(), TimeConfiguration.DANISH_TIME), assessment.assessedAt()));
         return assessment;
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.grants.LimitPeriod;
 import dk.fsc.reference.Municipality;
 import dk.fsc.reference.MunicipalityCode;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.citizens.CitizenId;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.grants.GrantedLine;
 import dk.fsc.grants.Grants;
 import dk.fsc.grants.LimitPeriod;

@@ -16,6 +16,7 @@ import dk.fsc.citizens.CitizenMoved;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.CitizensForSystem;
 import dk.fsc.devices.DeviceService;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.devices.WorkOrderRequested;
 import dk.fsc.devices.WorkOrderType;
 import dk.fsc.grants.GrantChanged;

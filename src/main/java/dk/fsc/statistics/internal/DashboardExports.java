@@ -35,8 +35,9 @@ class DashboardExports {
 
     /**
      * The header, then per metric its name and its cells (a number, "under 5", or empty); then each
-     * table per product area or topic, the devices per model and service level and the amounts per
-     * kind after an empty row: its title in the header, a row per area, topic, device line or kind.
+     * table per product area or topic, the devices per model and service level, the amounts per
+     * kind and the needs assessments per recommended and chosen step (with the share that followed
+     * the recommendation) after an empty row: its title in the header, then its rows.
      */
     List<List<Object>> rows(Dashboards.View view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
@@ -63,6 +64,14 @@ class DashboardExports {
             rows.add(header(view, messages.getMessage("statistics.invoiced", null, locale), locale));
             view.invoiced().forEach(kind -> rows.add(row(messages.getMessage("invoicing.kind." + kind.kind(), null, locale),
                     kind.cells(), locale)));
+        }
+        if (!view.assessments().isEmpty()) {
+            rows.add(List.of());
+            rows.add(header(view, "statistics.assessments", locale));
+            view.assessments().forEach(line -> rows.add(row(messages.getMessage("devices.level." + line.recommended(), null,
+                    locale) + " – " + messages.getMessage("devices.level." + line.chosen(), null, locale), line.cells(),
+                    locale)));
+            rows.add(row(messages.getMessage("statistics.assessmentsFollowed", null, locale), view.followed(), locale));
         }
         return rows;
     }

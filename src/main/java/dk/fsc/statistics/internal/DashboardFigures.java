@@ -63,6 +63,11 @@ class DashboardFigures {
                 Date.valueOf(to), Date.valueOf(to));
         devicesInUse(sums, from, to);
         collect(sums, """
+                select a.municipality, v.metric, sum(v.value) from statistics.assessment_fact a
+                cross join lateral (values ('assessments', 1), ('assessments:' || a.recommended || '/' || a.chosen, 1),
+                    ('assessmentsFollowed', case when a.recommended = a.chosen then 1 else 0 end)) v (metric, value)
+                where a.made_on between ? and ? group by 1, 2""", Date.valueOf(from), Date.valueOf(to));
+        collect(sums, """
                 select 'region:' || f.payer_code, v.metric, sum(v.value) from statistics.invoice_fact f
                 join statistics.invoice_amount a on a.document_id = f.document_id
                 cross join lateral (values ('invoicedOre', a.amount_ore), ('invoicedOre:' || a.kind, a.amount_ore)) v (metric, value)

@@ -28,6 +28,7 @@ import dk.fsc.assortment.ProductArea;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.assortment.ProductView;
 import dk.fsc.grants.Grants;
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
@@ -105,15 +106,22 @@ public class Dashboards {
     public record KindLine(String kind, List<Cell> cells) {
     }
 
+    /** Needs assessments made in each column's period whose rules recommended a step and whose caseworker chose one. */
+    public record AssessmentLine(NeedLevel recommended, NeedLevel chosen, List<Cell> cells) {
+    }
+
     /**
      * @param columns        current, previous, lastYear and, for one municipality, others
      * @param devices        devices in use per model and service level, in the same columns
      * @param invoiced       amounts invoiced per kind (issue date in the period), in the same columns
+     * @param assessments    needs assessments per recommended and chosen step, in the same columns
+     * @param followed       the percentage of the assessments whose chosen step was the recommended one
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
             List<String> columns, List<Line> lines, List<Breakdown> breakdowns, List<DeviceLine> devices,
-            List<KindLine> invoiced, List<MunicipalityRow> municipalities,
+            List<KindLine> invoiced, List<AssessmentLine> assessments, List<Cell> followed,
+            List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
 
@@ -231,6 +239,14 @@ public class Dashboards {
         List<KindLine> invoiced = keys("invoicedOre:", columnSums).stream()
                 .sorted(Comparator.comparing(ChargeKind::valueOf))
                 .map(kind -> new KindLine(kind, cells.apply("invoicedKroner:" + kind))).toList();
+        List<AssessmentLine> assessments = keys("assessments:", columnSums).stream().map(key -> {
+                    String[] levels = key.split("/");
+                    return new AssessmentLine(NeedLevel.valueOf(levels[0]), NeedLevel.valueOf(levels[1]),
+                            cells.apply("assessments:" + key));
+                })
+                .sorted(Comparator.comparing(AssessmentLine::recommended).thenComparing(AssessmentLine::chosen))
+                .toList();
+        List<Cell> followed = cells.apply("assessmentsFollowedPercent");
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -239,8 +255,8 @@ public class Dashboards {
                         METRICS.stream().map(metric -> cell(metric, sums, 1, true)).toList()));
             }
         }
-        return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, devices, invoiced, rows,
-                scopes, sqlTime);
+        return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, devices, invoiced,
+                assessments, followed, rows, scopes, sqlTime);
     }
 
     /** The keys of the metrics {@code prefix<key>} summed in any of {@code sums}, sorted. */
@@ -352,13 +368,16 @@ public class Dashboards {
             case "closeMinutes" -> ratio(sums.getOrDefault("closeSecondsSum", 0L), sums.getOrDefault("alarmsClosed", 0L) * 60);
             case "adherencePercent" -> ratio(sums.getOrDefault("dosesTaken", 0L) * 100, sums.getOrDefault("dosesDue", 0L));
             case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre" + key, 0L), over);
+            case "assessmentsFollowedPercent" -> ratio(sums.getOrDefault("assessmentsFollowed", 0L) * 100,
+                    sums.getOrDefault("assessments", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };
         BigDecimal citizens = switch (base) {
-            case "citizensOrdering", "citizensWithGrants", "grantCitizens", "devicesInUse", "devicesAtEnd" -> value;
+            case "citizensOrdering", "citizensWithGrants", "grantCitizens", "devicesInUse", "devicesAtEnd", "assessments" -> value;
             case "costPerCitizenKroner" -> BigDecimal.valueOf(sums.getOrDefault("citizensOrdering", 0L));
             case "costPerGrantCitizenKroner", "itemsPerGrantCitizen" -> BigDecimal.valueOf(grantCitizens);
+            case "assessmentsFollowedPercent" -> BigDecimal.valueOf(sums.getOrDefault("assessments", 0L));
             default -> null;
         };
         boolean suppressed = suppress && value != null && citizens != null

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dk.fsc.alarms.AlarmClosed;
 import dk.fsc.alarms.AlarmRaised;
 import dk.fsc.alarms.DosesCounted;
+import dk.fsc.devices.AssessmentMade;
 import dk.fsc.devices.DeviceService;
 import dk.fsc.devices.DeviceServicesChanged;
 import dk.fsc.devices.LeasePeriodEnded;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The projections of the devices', alarms' and invoicing's events: leases and their services,
- * alarms, each municipality's doses per day, and invoices and credit notes with their amounts per
+ * needs assessments (recommended and chosen step), alarms, each municipality's doses per day, and invoices and credit notes with their amounts per
  * kind. Keyed like {@link Projections}: an event heard twice (or out of order, such as a lease's
  * end before its start or an alarm's close before its raise) leaves the same rows and adds its
  * figures to the monthly pre-aggregates once.
@@ -81,6 +82,16 @@ class ModuleProjections {
                 on conflict (lease_id, from_day) do update set services = excluded.services, recorded_at = excluded.recorded_at
                 where statistics.lease_services.recorded_at < excluded.recorded_at""")
                 .params(leaseId, Date.valueOf(from), serviceLevel(services), Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(AssessmentMade made) {
+        jdbc.sql("""
+                insert into statistics.assessment_fact (assessment_id, municipality, recommended, chosen, rule_version, made_on)
+                values (?, ?, ?, ?, ?, ?) on conflict (assessment_id) do nothing""")
+                .params(made.assessmentId(), made.municipality().value(), made.recommended().name(), made.chosen().name(),
+                        made.ruleVersion(), Date.valueOf(made.madeOn()))
                 .update();
     }
 

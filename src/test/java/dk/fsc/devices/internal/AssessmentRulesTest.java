@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import dk.fsc.devices.NeedLevel;
 import dk.fsc.shared.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

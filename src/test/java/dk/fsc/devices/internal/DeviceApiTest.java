@@ -70,6 +70,16 @@ class DeviceApiTest {
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         assertThat(assessed.json().path("recommended").asString()).isEqualTo("DISPENSER_WITH_ALARM");
         assertThat(as("caseworker-randers").get(assessments).status()).isEqualTo(404);
+        assertThat(jdbc.sql("""
+                select distinct e.serialized_event::json ->> 'recommended', e.serialized_event::json ->> 'chosen',
+                    (e.serialized_event::json ->> 'ruleVersion')::int = a.rule_version, e.serialized_event::json ->> 'deviated',
+                    e.serialized_event::json ->> 'madeOn' from event_publication e
+                join devices.assessment a on a.id = (e.serialized_event::json ->> 'assessmentId')::uuid
+                where e.event_type = 'dk.fsc.devices.AssessmentMade' and a.citizen_id = ?::uuid""").param(citizen)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3) + " "
+                        + rs.getString(4) + " " + rs.getString(5)).list())
+                .as("published once with the saved assessment, none for the refusals")
+                .containsExactly("DISPENSER_WITH_ALARM DISPENSER_WITH_REFILL true true 2026-11-25");
 
         Api warehouse = as("warehouse");
         String newSerial = "DT-42-API-" + citizen.substring(0, 8);

@@ -1,14 +1,12 @@
-package dk.fsc.devices.internal;
+package dk.fsc.devices;
 
 import java.util.Set;
 
-import dk.fsc.devices.DeviceService;
-
 /**
  * The steps of the needs assessment (trinmodel), least intrusive first: the recommendation is
- * the first step that a rule lets fit the citizen's answers.
+ * the first step that a rule lets fit the citizen's answers. Texts: {@code devices.level.<name>}.
  */
-enum NeedLevel {
+public enum NeedLevel {
     SELF_MANAGED,
     SIMPLE_REMINDER,
     DISPENSER,
@@ -16,12 +14,12 @@ enum NeedLevel {
     DISPENSER_WITH_ALARM;
 
     /** Whether the step is served by a leased dispenser (the first two are not). */
-    boolean needsDevice() {
+    public boolean needsDevice() {
         return ordinal() >= DISPENSER.ordinal();
     }
 
     /** The services the step adds to the dispenser's basic service. */
-    Set<DeviceService> services() {
+    public Set<DeviceService> services() {
         return switch (this) {
             case DISPENSER_WITH_REFILL -> Set.of(DeviceService.REFILL);
             case DISPENSER_WITH_ALARM -> Set.of(DeviceService.ALARM);
