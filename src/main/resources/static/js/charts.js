@@ -7,7 +7,7 @@
 //   data-chart-unit    appended to the value axis' numbers (e.g. "%")
 //   data-chart-into    the id of the element the charts go into (else just before the table)
 //   th[data-chart-series] in the header: only those columns are charted (else every column after the first)
-//   th[data-chart-name] a column's shorter name in the chart
+//   th[data-chart-name] a column's shorter name in the chart, or a row's name when the row's label spans several cells
 //   td[data-value]     the cell's number; without it, the cell's text when that is a plain number (1.234,5 or 45,1 %)
 //   td[data-incomplete] the value is drawn in a lighter colour
 // A cell without a number (missing, "under 5", "–") is no bar and no zero: a gap, labelled with the
@@ -49,7 +49,7 @@
         }
         var rows = Array.prototype.slice.call(table.tBodies[0].rows);
         return {
-            rowLabels: rows.map(function (row) { return textOf(row.cells[0]); }),
+            rowLabels: rows.map(function (row) { return row.cells[0].getAttribute('data-chart-name') || textOf(row.cells[0]); }),
             columnLabels: columns.map(function (c) { return head[c].getAttribute('data-chart-name') || textOf(head[c]); }),
             cells: rows.map(function (row) {
                 return columns.map(function (c) {

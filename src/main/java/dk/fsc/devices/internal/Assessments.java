@@ -82,9 +82,12 @@ class Assessments {
     record DispenserGrant(@Nullable String modelId, @Nullable String quantity, @Nullable String period,
             @Nullable String validFrom, @Nullable String validTo) {
 
+        /** The form's and the API's fields of the grant are named {@code grant.<component>}. */
+        private static final String FIELDS = "grant.";
+
         static DispenserGrant of(Map<String, String> typed) {
-            return new DispenserGrant(typed.get("grant.modelId"), typed.get("grant.quantity"),
-                    typed.get("grant.period"), typed.get("grant.validFrom"), typed.get("grant.validTo"));
+            return new DispenserGrant(typed.get(FIELDS + "modelId"), typed.get(FIELDS + "quantity"),
+                    typed.get(FIELDS + "period"), typed.get(FIELDS + "validFrom"), typed.get(FIELDS + "validTo"));
         }
     }
 
