@@ -3,8 +3,11 @@ package dk.fsc.grants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
+import dk.fsc.assortment.Assortment;
+import dk.fsc.assortment.ProductId;
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenMoved;
 import dk.fsc.reference.MunicipalityCode;
@@ -29,6 +32,9 @@ class GrantsModuleTest {
 
     @Autowired
     Grants grants;
+
+    @Autowired
+    Assortment assortment;
 
     @Test
     void aMoveKeepsTheOldGrantsForTheTransitionPaidByTheOldMunicipalityAndGivesTheNewOneATaskOnce(
@@ -76,6 +82,51 @@ class GrantsModuleTest {
         } finally {
             jdbc.sql("update grants.move_transition_rule set days = 30, paid_by = 'OLD_MUNICIPALITY'").update();
         }
+    }
+
+    @Test
+    void aCitizenCountsOnceInAnAreaWhetherHerLinesNameTheAreaAGroupOrAProductWhileHerGrantIsInForce() {
+        LocalDate day = LocalDate.of(2040, 6, 30);
+        ProductId stomaProduct = assortment.activeInArea("STOMA", day).getFirst().id();
+        Map<String, Map<MunicipalityCode, Long>> before = grants.citizensWithGrantPerArea(day);
+
+        GrantId areaAndGroup = grant(new CitizenId(UUID.randomUUID()), "751", null);
+        line(areaAndGroup, "area_code", "STOMA");
+        line(areaAndGroup, "group_code", "STOMA_BASEPLATE");
+        line(grant(new CitizenId(UUID.randomUUID()), "751", null), "product_id", stomaProduct.value());
+        line(grant(new CitizenId(UUID.randomUUID()), "751", day), "area_code", "STOMA");
+        GrantId movedAway = grant(new CitizenId(UUID.randomUUID()), "751", null);
+        line(movedAway, "group_code", "STOMA_BASEPLATE");
+        jdbc.sql("update grants.citizen_grant set transition_from = ?, transition_to = '730', transition_paid_by = '730'"
+                + " where id = ?").params(day.minusDays(1), movedAway.value()).update();
+        line(grant(new CitizenId(UUID.randomUUID()), "730", null), "group_code", "NO_SUCH_GROUP");
+
+        Map<String, Map<MunicipalityCode, Long>> after = grants.citizensWithGrantPerArea(day);
+        assertThat(added(before, after, "STOMA", AARHUS)).as("area and group once, product; not ended").isEqualTo(2);
+        assertThat(added(before, after, "STOMA", RANDERS)).as("moved: paid by the new municipality in the transition")
+                .isEqualTo(1);
+        assertThat(grants.citizensWithGrantInArea("STOMA", day)).isEqualTo(after.get("STOMA"));
+    }
+
+    private static long added(Map<String, Map<MunicipalityCode, Long>> before,
+            Map<String, Map<MunicipalityCode, Long>> after, String area, MunicipalityCode municipality) {
+        return after.getOrDefault(area, Map.of()).getOrDefault(municipality, 0L)
+                - before.getOrDefault(area, Map.of()).getOrDefault(municipality, 0L);
+    }
+
+    /** A grant from 2040 to the end of time, ended on {@code endsOn} (the day itself no longer counts). */
+    private GrantId grant(CitizenId citizen, String municipality, LocalDate endsOn) {
+        GrantId grant = new GrantId(UUID.randomUUID());
+        jdbc.sql("insert into grants.citizen_grant (id, citizen_id, municipality_code, valid_from, ends_on, end_reason,"
+                + " revision, created_at, created_by) values (?, ?, ?, date '2040-01-01', ?, ?, 1, now(), 'test')")
+                .params(grant.value(), citizen.value(), municipality, endsOn, endsOn == null ? null : "ENDED").update();
+        return grant;
+    }
+
+    private void line(GrantId grant, String column, Object value) {
+        jdbc.sql("insert into grants.grant_line (id, grant_id, position, " + column + ", quantity, period)"
+                + " values (?, ?, (select count(*) from grants.grant_line where grant_id = ?), ?, 3, 'MONTH')")
+                .params(UUID.randomUUID(), grant.value(), grant.value(), value).update();
     }
 
     private GrantId aarhusGrant(CitizenId citizen) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
@@ -117,5 +121,25 @@ class CallRecordsApiTest {
         assertThat(rows).containsExactly(
                 "exact-1|Hjælp|2026-10-25 00:30:00|2026-10-25 01:31:00.123457|-|2026-10-25 01:40:00.000001|Søren Ærø",
                 "exact-2|Stomi|2026-03-29 00:59:59|-|2026-03-29 01:00:10|2026-03-29 01:00:10|-");
+    }
+    @Test
+    void theSameFileImportedTwiceAtOnceAddsEachCallOnce() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            csv.append("Stomi,twice-").append(i).append(",2026-04-0").append(1 + i % 9).append("T09:00:00Z,")
+                    .append("2026-04-0").append(1 + i % 9).append("T09:00:30Z,,2026-04-0").append(1 + i % 9)
+                    .append("T09:03:00Z,agent-1\n");
+        }
+        try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+            List<Future<Api.Response>> answers = both.invokeAll(List.<Callable<Api.Response>>of(
+                    () -> load(csv.toString()), () -> load(csv.toString())));
+            int added = 0;
+            for (Future<Api.Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+                added += answer.get().json().path("added").asInt();
+            }
+            assertThat(added).isEqualTo(200);
+        }
+        assertThat(calls("twice-")).isEqualTo(200);
     }
 }
