@@ -10,6 +10,7 @@ import dk.fsc.assortment.Assortment;
 import dk.fsc.assortment.ProductId;
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenMoved;
+import dk.fsc.jobs.Jobs;
 import dk.fsc.reference.MunicipalityCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The grants module with the modules it depends on, reacting to the citizens module's events. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "shared")
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "shared", "jobs" })
 @ActiveProfiles({ "demo", "test" })
 class GrantsModuleTest {
 
@@ -36,12 +37,16 @@ class GrantsModuleTest {
     @Autowired
     Assortment assortment;
 
+    @Autowired
+    Jobs jobs;
+
     @Test
     void aMoveKeepsTheOldGrantsForTheTransitionPaidByTheOldMunicipalityAndGivesTheNewOneATaskOnce(
             Scenario scenario) {
         CitizenId citizen = new CitizenId(UUID.randomUUID());
         GrantId grant = aarhusGrant(citizen);
         CitizenMoved moved = new CitizenMoved(citizen, AARHUS, RANDERS, MOVED_ON);
+        Map<String, Map<MunicipalityCode, Long>> inTransition = grants.citizensWithGrantPerArea(MOVED_ON.plusDays(29));
 
         scenario.publish(moved)
                 .andWaitForEventOfType(GrantEnded.class)
@@ -61,6 +66,8 @@ class GrantsModuleTest {
         assertThat(grants.inForce(citizen, MOVED_ON.plusDays(29))).singleElement()
                 .satisfies(line -> assertThat(line.paidBy()).isEqualTo(AARHUS));
         assertThat(grants.inForce(citizen, MOVED_ON.plusDays(30))).isEmpty();
+        assertThat(added(inTransition, grants.citizensWithGrantPerArea(MOVED_ON.plusDays(29)), "STOMA", AARHUS))
+                .as("counted for the old municipality, which pays in the transition").isEqualTo(1);
     }
 
     @Test
@@ -100,6 +107,7 @@ class GrantsModuleTest {
         jdbc.sql("update grants.citizen_grant set transition_from = ?, transition_to = '730', transition_paid_by = '730'"
                 + " where id = ?").params(day.minusDays(1), movedAway.value()).update();
         line(grant(new CitizenId(UUID.randomUUID()), "730", null), "group_code", "NO_SUCH_GROUP");
+        jobs.runNow("grants-rebuild-area-spans");
 
         Map<String, Map<MunicipalityCode, Long>> after = grants.citizensWithGrantPerArea(day);
         assertThat(added(before, after, "STOMA", AARHUS)).as("area and group once, product; not ended").isEqualTo(2);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +32,12 @@ class GrantRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AreaSpans spans;
 
-    GrantRepository(JdbcClient jdbc, JsonMapper json) {
+    GrantRepository(JdbcClient jdbc, JsonMapper json, AreaSpans spans) {
         this.jdbc = jdbc;
         this.json = json;
+        this.spans = spans;
     }
 
     void insert(Grant grant) {
@@ -48,6 +49,7 @@ class GrantRepository {
                         grant.revision(), utc(grant.createdAt()), grant.createdBy())
                 .update();
         insertLines(grant);
+        spans.refresh(grant.citizenId());
     }
 
     /** Saves a changed grant: its terms, its current lines, and the lines it no longer has as removed. */
@@ -71,6 +73,7 @@ class GrantRepository {
                 insertLine(grant.id(), i, line);
             }
         }
+        spans.refresh(grant.citizenId());
     }
 
     private void insertLines(Grant grant) {
@@ -148,7 +151,8 @@ class GrantRepository {
     /** Keeps the grant for a move's transition from {@code from}: ordered under it, {@code paidBy} pays. */
     void keepForTransition(UUID grantId, LocalDate from, String to, String paidBy) {
         jdbc.sql("update grants.citizen_grant set transition_from = ?, transition_to = ?, transition_paid_by = ?"
-                + " where id = ?").params(from, to, paidBy, grantId).update();
+                + " where id = ? returning citizen_id").params(from, to, paidBy, grantId).query(UUID.class).optional()
+                .ifPresent(spans::refresh);
     }
 
     /** A grant kept for a move's transition that starts on {@code from}. */
@@ -167,46 +171,6 @@ class GrantRepository {
                     from.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
                 });
         return grants.stream().map(grant -> new InTransition(grant, from.get(grant.id()))).toList();
-    }
-
-    /**
-     * Per municipality paying on {@code day}, how many citizens have a grant in force with a line in
-     * the area: the area itself, one of {@code groupCodes} or one of {@code productIds}.
-     */
-    static String areaKey(String areaCode) {
-        return "a:" + areaCode;
-    }
-
-    static String groupKey(String groupCode) {
-        return "g:" + groupCode;
-    }
-
-    static String productKey(UUID productId) {
-        return "p:" + productId;
-    }
-
-    /**
-     * Per product area, per municipality paying on {@code day}, the citizens with a grant in force
-     * with a line in it: a line's area, group or product ({@code areaKey}, {@code groupKey},
-     * {@code productKey}) leads to its area through {@code areaOf}, in one pass over the grants.
-     */
-    Map<String, Map<MunicipalityCode, Long>> citizensPerArea(Map<String, String> areaOf, LocalDate day) {
-        Map<String, Map<MunicipalityCode, Long>> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                with area_of(key, area) as (select * from unnest(:keys::text[], :areas::text[]))
-                select a.area, case when g.transition_from <= :day then g.transition_paid_by else g.municipality_code end,
-                       count(distinct g.citizen_id)
-                from grants.citizen_grant g join grants.grant_line l on l.grant_id = g.id and not l.removed
-                join area_of a on a.key = coalesce('a:' || l.area_code, 'g:' || l.group_code, 'p:' || l.product_id)
-                where g.valid_from <= :day and (g.valid_to is null or g.valid_to >= :day)
-                  and (g.ends_on is null or g.ends_on > :day)
-                group by 1, 2 order by 1, 2""")
-                .param("day", day).param("keys", areaOf.keySet().toArray(String[]::new))
-                .param("areas", areaOf.values().toArray(String[]::new))
-                .query((rs, i) -> counts.computeIfAbsent(rs.getString(1), area -> new LinkedHashMap<>())
-                        .put(new MunicipalityCode(rs.getString(2)), rs.getLong(3)))
-                .list();
-        return counts;
     }
 
     List<GrantedLine> linesInForce(UUID citizenId, LocalDate day) {

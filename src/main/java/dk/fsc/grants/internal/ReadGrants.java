@@ -1,13 +1,10 @@
 package dk.fsc.grants.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dk.fsc.assortment.Assortment;
-import dk.fsc.assortment.ProductArea;
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.citizens.CitizenView;
 import dk.fsc.citizens.Citizens;
@@ -40,14 +37,14 @@ class ReadGrants implements Grants {
     private final Citizens citizens;
     private final CurrentUsers currentUsers;
     private final DecisionTasks tasks;
-    private final Assortment assortment;
     private final GrantDecisions decisions;
+    private final AreaSpans spans;
 
     ReadGrants(GrantRepository repository, Citizens citizens, CurrentUsers currentUsers, DecisionTasks tasks,
-            Assortment assortment, GrantDecisions decisions) {
+            GrantDecisions decisions, AreaSpans spans) {
         this.repository = repository;
         this.decisions = decisions;
-        this.assortment = assortment;
+        this.spans = spans;
         this.citizens = citizens;
         this.currentUsers = currentUsers;
         this.tasks = tasks;
@@ -72,14 +69,7 @@ class ReadGrants implements Grants {
     @Override
     @Transactional(readOnly = true)
     public Map<String, Map<MunicipalityCode, Long>> citizensWithGrantPerArea(LocalDate date) {
-        Map<String, String> areaOf = new HashMap<>();
-        for (ProductArea area : assortment.areas()) {
-            areaOf.put(GrantRepository.areaKey(area.code()), area.code());
-            area.groups().forEach(group -> areaOf.put(GrantRepository.groupKey(group.code()), area.code()));
-            assortment.activeInArea(area.code(), date)
-                    .forEach(product -> areaOf.put(GrantRepository.productKey(product.id().value()), area.code()));
-        }
-        return repository.citizensPerArea(areaOf, date);
+        return spans.count(date);
     }
 
     @Override

@@ -17,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import dk.fsc.assortment.Assortment;
@@ -284,28 +280,12 @@ public class Dashboards {
 
     /**
      * Per day and product area the citizens with a grant in it per municipality, from the grants'
-     * API: one pass over the grants per day, each day once (a year's previous period ends where
-     * last year's does), the days at once, each in its own read-only transaction.
+     * API, each day once (a year's previous period ends where last year's does).
      */
     private Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> grantCounts(Set<LocalDate> days) {
-        Map<LocalDate, Future<Map<String, Map<MunicipalityCode, Long>>>> asked = new HashMap<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            days.forEach(day -> asked.put(day, executor.submit(() -> grants.citizensWithGrantPerArea(day))));
-            Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
-            asked.forEach((day, future) -> counts.put(day, answer(future)));
-            return counts;
-        }
-    }
-
-    private static <T> T answer(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while counting citizens with a grant", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
+        days.forEach(day -> counts.put(day, grants.citizensWithGrantPerArea(day)));
+        return counts;
     }
 
     /** Adds, per municipality, the citizens with a grant in each product area as grantCitizens:AREA. */
