@@ -35,6 +35,7 @@ import dk.fsc.reference.Payer;
 import dk.fsc.support.ContactRegistered;
 import dk.fsc.support.ContactTopic;
 import dk.fsc.testing.Api;
+import dk.fsc.testing.Citizens;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.WebSession;
 import org.awaitility.Awaitility;
@@ -222,6 +223,28 @@ class DashboardTest {
 
     private long count(String from) {
         return jdbc.sql("select count(*) from statistics." + from).query(Long.class).single();
+    }
+
+    @Test
+    void aYearsPreviousPeriodIsLastYearAndItsColumnsBothShowItOnce() {
+        Api caseworker = Api.as(port, "caseworker-aarhus", "demo");
+        for (int i = 0; i < 5; i++) {
+            String citizen = Citizens.register(caseworker, "751", "Årstal Sammenligning");
+            assertThat(caseworker.postJson("/api/v1/citizens/" + citizen + "/grants", """
+                    {"validFrom":"2029-06-01","lines":[{"group":"STOMA_BASEPLATE","quantity":3,"period":"MONTH"}]}""")
+                    .status()).isEqualTo(201);
+        }
+        JsonNode year = Api.as(port, "analyst", "demo").get("/api/v1/statistics?scope=platform&from=2030-01-01&to=2030-12-31")
+                .json();
+        long stomaAtEnd2029 = grants.citizensWithGrantInArea("STOMA", LocalDate.of(2029, 12, 31)).values().stream()
+                .mapToLong(Long::longValue).sum();
+        String[] stoma = breakdown(year, "grantCitizens", "STOMA").split(" ");
+        assertThat(stoma[1]).as("previous period").isEqualTo(String.valueOf(stomaAtEnd2029));
+        assertThat(stoma[2]).as("the same period last year").isEqualTo(String.valueOf(stomaAtEnd2029));
+        for (String metric : List.of("citizensWithGrants", "ordersPlaced", "costKroner", "contacts")) {
+            String[] cells = line(year, metric).split(" ");
+            assertThat(cells[2]).as(metric).isEqualTo(cells[1]);
+        }
     }
 
     private static String line(JsonNode view, String metric) {

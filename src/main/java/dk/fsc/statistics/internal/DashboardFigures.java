@@ -58,8 +58,10 @@ class DashboardFigures {
         }
         citizensOrdering(sums, firstMonth, afterMonths, days);
         collect(sums, """
-                select municipality, 'citizensWithGrants', count(distinct citizen_id) from statistics.grant_fact
-                where made_on <= ? and (ends_on is null or ends_on > ?) group by municipality""",
+                select municipality, 'citizensWithGrants', count(*) from (
+                    select municipality, citizen_id from statistics.grant_fact
+                    where made_on <= ? and (ends_on is null or ends_on > ?) group by 1, 2) g
+                group by municipality""",
                 Date.valueOf(to), Date.valueOf(to));
         devicesInUse(sums, from, to);
         collect(sums, """

@@ -179,7 +179,8 @@ public class Dashboards {
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
-        Map<String, Map<String, Long>> lastYear = figures.sums(from.minusYears(1), to.minusYears(1));
+        Map<String, Map<String, Long>> lastYear = previous[0].equals(from.minusYears(1)) && previous[1].equals(to.minusYears(1))
+                ? copy(before) : figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
         Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(
                 new HashSet<>(List.of(to, previous[1], to.minusYears(1))));
@@ -286,6 +287,13 @@ public class Dashboards {
         Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = new HashMap<>();
         days.forEach(day -> counts.put(day, grants.citizensWithGrantPerArea(day)));
         return counts;
+    }
+
+    /** The sums of a year's previous period, which is last year's too, for its own column. */
+    private static Map<String, Map<String, Long>> copy(Map<String, Map<String, Long>> sums) {
+        Map<String, Map<String, Long>> copy = new HashMap<>();
+        sums.forEach((code, metrics) -> copy.put(code, new HashMap<>(metrics)));
+        return copy;
     }
 
     /** Adds, per municipality, the citizens with a grant in each product area as grantCitizens:AREA. */
