@@ -35,6 +35,14 @@ class ReserveAcceptedOrders {
 
     static final String BY = "system:reservation";
     static final SystemJob JOB = new SystemJob("warehouse-reservation");
+    /**
+     * The order in which every path locks stock rows: by product, then as
+     * {@link StockRepository#availableForUpdate} hands them out (expiry, walking order, lot), so an
+     * acceptance and a cancellation at once wait for each other instead of deadlocking.
+     */
+    private static final Comparator<FulfilmentRepository.PickLine> IN_LOCK_ORDER = Comparator
+            .comparing(FulfilmentRepository.PickLine::productId).thenComparing(FulfilmentRepository.PickLine::expiry)
+            .thenComparingInt(FulfilmentRepository.PickLine::walkingOrder).thenComparing(FulfilmentRepository.PickLine::lot);
 
     private final FulfilmentRepository fulfilments;
     private final StockRepository stock;
@@ -113,7 +121,8 @@ class ReserveAcceptedOrders {
                 .ifPresent(order -> {
                     StockRepository.Movement movement = new StockRepository.Movement(clock.instant(), BY,
                             "order cancelled", "order " + order.orderId());
-                    for (FulfilmentRepository.PickLine line : fulfilments.pickList(order.orderId())) {
+                    for (FulfilmentRepository.PickLine line : fulfilments.pickList(order.orderId()).stream()
+                            .sorted(IN_LOCK_ORDER).toList()) {
                         if (line.remaining() > 0) {
                             stock.change("RESERVE", stock.rowForUpdate(line.productId(), line.lot(),
                                     line.locationCode()).orElseThrow(), 0, -line.remaining(), movement);
