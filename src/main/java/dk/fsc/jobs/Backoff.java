@@ -11,6 +11,9 @@ public record Backoff(int maxAttempts, Duration first, Duration max) {
     /** 8 attempts over about two hours: after 1, 2, 4, 8, 16, 32 and 64 minutes. */
     public static final Backoff DEFAULT = new Backoff(8, Duration.ofMinutes(1), Duration.ofHours(6));
 
+    /** 20 attempts over about three days, e.g. for mail and messages to other systems that may be down a weekend. */
+    public static final Backoff ABOUT_THREE_DAYS = new Backoff(20, Duration.ofMinutes(1), Duration.ofHours(6));
+
     public Backoff {
         if (maxAttempts < 1 || first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
             throw new IllegalArgumentException("A backoff needs at least one attempt and 0 < first <= max");

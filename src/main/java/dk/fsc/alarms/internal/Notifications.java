@@ -15,7 +15,7 @@ import java.util.Map;
 import dk.fsc.jobs.Backoff;
 import dk.fsc.jobs.Job;
 import dk.fsc.jobs.JobQueue;
-import dk.fsc.jobs.Tick;
+import dk.fsc.jobs.QueueJob;
 import dk.fsc.jobs.WorkItem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,8 +39,6 @@ class Notifications {
 
     static final String WEBHOOKS = "alarm-webhooks";
     static final String EMAILS = "alarm-emails";
-    /** 1, 2, 4 ... 256 minutes, then every 6 hours: 20 attempts over about 2.9 days. */
-    static final Backoff ABOUT_THREE_DAYS = new Backoff(20, Duration.ofMinutes(1), Duration.ofHours(6));
 
     private final JobQueue queue;
     private final JsonMapper json;
@@ -77,43 +75,13 @@ class Notifications {
         }
     }
 
-    /** A queue of notifications, on demand only, each item tried for {@link #ABOUT_THREE_DAYS}. */
-    abstract static class NotificationJob implements Job {
-
-        private final String name;
-
-        NotificationJob(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String schedule() {
-            return "-";
-        }
-
-        @Override
-        public void run(Tick tick) {
-            // items are queued by Notifications.changed, never by a run
-        }
-
-        @Override
-        public Backoff backoff() {
-            return ABOUT_THREE_DAYS;
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class NotificationJobs {
 
         @Bean
         Job alarmWebhooks(ResponsePlans plans, JsonMapper json, Clock clock) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            return new NotificationJob(WEBHOOKS) {
+            return new QueueJob(WEBHOOKS, Backoff.ABOUT_THREE_DAYS) {
                 @Override
                 public void handle(WorkItem item) {
                     JsonNode message = json.readTree(item.payload());
@@ -151,7 +119,7 @@ class Notifications {
         Job alarmEmails(ResponsePlans plans, JsonMapper json, ObjectProvider<JavaMailSender> mail,
                 @Value("${fsc.alarms.mail-from:alarmer@fsc.invalid}") String from,
                 @Value("${fsc.alarms.base-url:http://localhost:8080}") String baseUrl) {
-            return new NotificationJob(EMAILS) {
+            return new QueueJob(EMAILS, Backoff.ABOUT_THREE_DAYS) {
                 @Override
                 public void handle(WorkItem item) {
                     JsonNode message = json.readTree(item.payload());

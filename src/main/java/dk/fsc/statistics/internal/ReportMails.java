@@ -1,12 +1,10 @@
 package dk.fsc.statistics.internal;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import dk.fsc.jobs.Backoff;
-import dk.fsc.jobs.Job;
-import dk.fsc.jobs.Tick;
+import dk.fsc.jobs.QueueJob;
 import dk.fsc.jobs.WorkItem;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -21,13 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * Mails a kept monthly report to one recipient, with its PDF and XLSX attached. An item whose
  * mail server does not take it is tried again (1 minute, doubling to 6 hours, about three days)
- * and, after the last attempt, kept as failed on the jobs page.
+ * and, after the last attempt, kept as failed on the jobs page. Items are queued by
+ * {@link MonthlyReports}, one per report and recipient.
  */
 @Component
-class ReportMails implements Job {
+class ReportMails extends QueueJob {
 
     static final String NAME = "statistics-report-mails";
-    private static final Backoff ABOUT_THREE_DAYS = new Backoff(20, Duration.ofMinutes(1), Duration.ofHours(6));
 
     private record Kept(String municipality, LocalDate month, byte[] pdf, byte[] xlsx) {
     }
@@ -38,29 +36,10 @@ class ReportMails implements Job {
 
     ReportMails(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
             @Value("${fsc.statistics.mail-from:statistik@fsc.invalid}") String from) {
+        super(NAME, Backoff.ABOUT_THREE_DAYS);
         this.jdbc = jdbc;
         this.mail = mail;
         this.from = from;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String schedule() {
-        return "-";
-    }
-
-    @Override
-    public void run(Tick tick) {
-        // items are queued by MonthlyReports, one per report and recipient
-    }
-
-    @Override
-    public Backoff backoff() {
-        return ABOUT_THREE_DAYS;
     }
 
     @Override

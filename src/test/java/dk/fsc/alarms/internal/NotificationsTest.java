@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import dk.fsc.jobs.Backoff;
 import dk.fsc.jobs.Jobs;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
@@ -97,8 +98,8 @@ class NotificationsTest {
             receiver.stop(0);
         }
         Duration tried = Duration.ZERO;
-        for (int attempt = 1; attempt < Notifications.ABOUT_THREE_DAYS.maxAttempts(); attempt++) {
-            tried = tried.plus(Notifications.ABOUT_THREE_DAYS.delayAfter(attempt));
+        for (int attempt = 1; attempt < Backoff.ABOUT_THREE_DAYS.maxAttempts(); attempt++) {
+            tried = tried.plus(Backoff.ABOUT_THREE_DAYS.delayAfter(attempt));
         }
         assertThat(tried).as("a receiver is tried for about three days, then the item is parked")
                 .isBetween(Duration.ofHours(60), Duration.ofHours(84));
@@ -118,14 +119,14 @@ class NotificationsTest {
         String key = "msg_" + jdbc.sql("select id::text from alarms.alarm where serial = ?").param(serial)
                 .query(String.class).single() + ".raised";
 
-        for (int run = 0; run < Notifications.ABOUT_THREE_DAYS.maxAttempts() + 2; run++) {
+        for (int run = 0; run < Backoff.ABOUT_THREE_DAYS.maxAttempts() + 2; run++) {
             jobs.runNow(Notifications.WEBHOOKS);
             clock.advance(Duration.ofHours(7));
         }
 
         assertThat(jdbc.sql("select status || ' ' || attempts from jobs.work_item where job = ? and item_key = ?")
                 .params(Notifications.WEBHOOKS, key).query(String.class).single())
-                .isEqualTo("FAILED " + Notifications.ABOUT_THREE_DAYS.maxAttempts());
+                .isEqualTo("FAILED " + Backoff.ABOUT_THREE_DAYS.maxAttempts());
         Api.Response shown = admin.get("/api/v1/jobs");
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).as("parked and visible to the administrator").contains(key);
