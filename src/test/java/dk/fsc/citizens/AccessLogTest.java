@@ -88,9 +88,10 @@ class AccessLogTest {
         WebSession.logIn(port, "caseworker-aarhus", "demo").get("/citizens/" + CITIZEN_AARHUS);
 
         String others = table(citizen.get("/me/access-log").body());
-        assertThat(others).contains("caseworker-aarhus").doesNotContain("citizen-aarhus");
+        assertThat(others).as("people by name, their municipality by name").contains("Visitator, Aarhus", "(Kommune: Aarhus)")
+                .doesNotContain("caseworker-aarhus", "751").doesNotContain("Borger i Aarhus");
         String all = table(citizen.get("/me/access-log?own=true").body());
-        assertThat(all).contains("caseworker-aarhus", "citizen-aarhus");
+        assertThat(all).contains("Visitator, Aarhus", "Borger i Aarhus");
 
         Api api = Api.as(port, "citizen-aarhus", "demo");
         assertThat(api.get("/api/v1/me/access-log").body()).doesNotContain("\"citizen-aarhus\"");
