@@ -91,6 +91,21 @@ class CprVault {
         return Cpr.of(new String(digits, StandardCharsets.US_ASCII));
     }
 
+    /** Whether {@code stored} is sealed under the key that encrypts now: its header names the key and its tag holds. */
+    boolean sealedWithCurrentKey(byte[] stored) {
+        if (!currentKeyId.equals(keyId(stored))) {
+            return false;
+        }
+        int headerLength = 2 + currentKeyId.length();
+        return open(encryptionKeys.get(currentKeyId), stored, headerLength, Arrays.copyOfRange(stored, 0, headerLength))
+                != null;
+    }
+
+    /** The key that encrypts now, for a key rotation's log. */
+    String currentKeyId() {
+        return currentKeyId;
+    }
+
     /** The key id a ciphertext names, or null for one written before key ids. */
     static @Nullable String keyId(byte[] stored) {
         if (stored.length < 2 || stored[0] != FORMAT_WITH_KEY_ID) {

@@ -101,6 +101,18 @@ class CprVaultTest {
         assertThat(new CprVault(new CprKeys(DEMO_KEY, Map.of(), null, DEMO_HASH_KEY), demo).encrypt(CPR)).isNotEmpty();
     }
 
+    @Test
+    void onlyARowTheCurrentKeySealedCountsAsSealedWithIt() throws GeneralSecurityException {
+        CprVault current = vault(OLD_KEY, Map.of(), null);
+        CprVault rotated = vault(OLD_KEY, Map.of("2", NEW_KEY), "2");
+
+        assertThat(current.sealedWithCurrentKey(current.encrypt(CPR))).isTrue();
+        assertThat(rotated.sealedWithCurrentKey(current.encrypt(CPR))).isFalse();
+        assertThat(rotated.sealedWithCurrentKey(rotated.encrypt(CPR))).isTrue();
+        assertThat(current.sealedWithCurrentKey(legacyCiphertext(OLD_KEY, 1)))
+                .as("written before key ids, its nonce looking like key 0's header").isFalse();
+    }
+
     private static CprVault vault(@Nullable String cprKey, Map<String, String> cprKeys, @Nullable String keyId) {
         return new CprVault(new CprKeys(cprKey, cprKeys, keyId, HASH_KEY), production());
     }
