@@ -64,6 +64,7 @@ class DashboardTest {
     private static final MunicipalityCode RANDERS = new MunicipalityCode("730");
     private static final ProductId PRODUCT = new ProductId(UUID.fromString("b0000000-0000-4000-8000-000000000005"));
     private static final String JANUARY_2030 = "from=2030-01-01&to=2030-01-31";
+    private static final String MAY_2031 = "from=2031-05-01&to=2031-05-31";
 
     @LocalServerPort
     int port;
@@ -247,8 +248,49 @@ class DashboardTest {
         }
     }
 
+    @Test
+    void theServiceCentersCallsStandAgainstTheirTargetsInEveryScopeAndInTheExports() {
+        // 5 May 2031: answered after 20, 40 and 90 seconds, one abandoned; 6 May 2030: two answered after 10 seconds.
+        String csv = """
+                queue,call_id,start,answered,abandoned,end,agent
+                Stomi,stat-1,2031-05-05 09:00:00,2031-05-05 09:00:20,,2031-05-05 09:05:00,agent
+                Stomi,stat-2,2031-05-05 09:10:00,2031-05-05 09:10:40,,2031-05-05 09:15:00,agent
+                Bleer,stat-3,2031-05-05 09:20:00,2031-05-05 09:21:30,,2031-05-05 09:25:00,agent
+                Bleer,stat-4,2031-05-05 09:30:00,,2031-05-05 09:30:30,2031-05-05 09:30:30,
+                Stomi,stat-5,2030-05-06 09:00:00,2030-05-06 09:00:10,,2030-05-06 09:05:00,agent
+                Stomi,stat-6,2030-05-06 09:10:00,2030-05-06 09:10:10,,2030-05-06 09:15:00,agent
+                """;
+        Api.Response loaded = Api.as(port, "admin", "demo").send("POST", "/api/v1/call-records", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+
+        JsonNode region = Api.as(port, "analyst", "demo").get("/api/v1/statistics?scope=region:1082&" + MAY_2031).json();
+        assertThat(region.path("calls").path("targetSeconds").asInt()).isEqualTo(60);
+        assertThat(calls(region, "callsOffered")).as("this May, April before it, last May").isEqualTo("4 0 2");
+        assertThat(calls(region, "callsAnswered")).isEqualTo("3 0 2");
+        assertThat(calls(region, "callsAnsweredInTimePercent")).isEqualTo("50.0 none 100.0");
+        assertThat(calls(region, "callsAbandonedPercent")).isEqualTo("25.0 none 0.0");
+        assertThat(calls(region, "callsAverageWaitSeconds")).isEqualTo("50.0 none 10.0");
+
+        JsonNode own = Api.as(port, "caseworker-aarhus", "demo").get("/api/v1/statistics?" + MAY_2031).json();
+        assertThat(calls(own, "callsOffered")).as("the same for a municipality; no average of the others").isEqualTo("4 0 2 none");
+        WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
+        assertThat(caseworker.get("/statistics?" + MAY_2031).body()).contains("Telefonservice i hele FSC",
+                "Besvaret inden for 60 sekunder (%), mål mindst 90 %", "Opgivet af den, der ringede (%), mål under 5 %");
+        assertThat(caseworker.get("/statistics/export.csv?" + MAY_2031).body())
+                .contains("Besvaret inden for 60 sekunder (%), mål mindst 90 %;50,0;;100,0;");
+    }
+
+    private static String calls(JsonNode view, String metric) {
+        return cells(view.path("calls").path("lines"), metric);
+    }
+
     private static String line(JsonNode view, String metric) {
-        for (JsonNode line : view.path("lines")) {
+        return cells(view.path("lines"), metric);
+    }
+
+    private static String cells(JsonNode lines, String metric) {
+        for (JsonNode line : lines) {
             if (line.path("metric").asString().equals(metric)) {
                 StringBuilder text = new StringBuilder();
                 line.path("cells").forEach(cell -> text.append(text.isEmpty() ? "" : " ").append(cell(cell)));

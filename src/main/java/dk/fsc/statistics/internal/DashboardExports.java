@@ -37,7 +37,8 @@ class DashboardExports {
      * The header, then per metric its name and its cells (a number, "under 5", or empty); then each
      * table per product area or topic, the devices per model and service level, the amounts per
      * kind and the needs assessments per recommended and chosen step (with the share that followed
-     * the recommendation) after an empty row: its title in the header, then its rows.
+     * the recommendation) and the service center's calls after an empty row: its title in the
+     * header, then its rows.
      */
     List<List<Object>> rows(Dashboards.View view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
@@ -67,12 +68,18 @@ class DashboardExports {
         }
         if (!view.assessments().isEmpty()) {
             rows.add(List.of());
-            rows.add(header(view, "statistics.assessments", locale));
+            rows.add(header(view, messages.getMessage("statistics.assessments", null, locale), locale));
             view.assessments().forEach(line -> rows.add(row(messages.getMessage("devices.level." + line.recommended(), null,
                     locale) + " – " + messages.getMessage("devices.level." + line.chosen(), null, locale), line.cells(),
                     locale)));
             rows.add(row(messages.getMessage("statistics.assessmentsFollowed", null, locale), view.followed(), locale));
         }
+        rows.add(List.of());
+        rows.add(header(view, messages.getMessage("statistics.calls", null, locale), locale));
+        Dashboards.Calls calls = view.calls();
+        Object[] targets = { calls.targetSeconds(), calls.answeredTargetPercent(), calls.abandonedMaxPercent() };
+        calls.lines().forEach(line -> rows.add(row(messages.getMessage("statistics.metric." + line.metric(), targets,
+                locale), line.cells(), locale)));
         return rows;
     }
 

@@ -36,6 +36,7 @@ import dk.fsc.shared.TimeConfiguration;
 import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.InvalidInputException;
 import dk.fsc.shared.problem.NotFoundException;
+import dk.fsc.support.CallService;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -65,6 +66,8 @@ public class Dashboards {
     static final List<String> AREA_METRICS = List.of("grantCitizens", "itemsDelivered", "costKroner",
             "itemsPerGrantCitizen", "costPerGrantCitizenKroner");
     static final List<String> TOPIC_METRICS = List.of("contacts", "contactMinutes");
+    static final List<String> CALL_METRICS = List.of("callsOffered", "callsAnswered", "callsAnsweredInTimePercent",
+            "callsAbandonedPercent", "callsAverageWaitSeconds");
 
     /** A value, or suppressed (fewer than 5 citizens), or null when it cannot be given (no deliveries, not now). */
     public record Cell(@Nullable BigDecimal value, boolean suppressed) {
@@ -107,16 +110,28 @@ public class Dashboards {
     }
 
     /**
+     * The telephone service of the whole service center in each period against the targets set now
+     * (calls are no municipality's: the others' column stays empty).
+     *
+     * @param answeredTargetPercent the share of calls to answer within {@code targetSeconds}
+     * @param abandonedMaxPercent   the share of calls that may be abandoned
+     */
+    public record Calls(int targetSeconds, BigDecimal answeredTargetPercent, BigDecimal abandonedMaxPercent,
+            List<Line> lines) {
+    }
+
+    /**
      * @param columns        current, previous, lastYear and, for one municipality, others
      * @param devices        devices in use per model and service level, in the same columns
      * @param invoiced       amounts invoiced per kind (issue date in the period), in the same columns
      * @param assessments    needs assessments per recommended and chosen step, in the same columns
      * @param followed       the percentage of the assessments whose chosen step was the recommended one
+     * @param calls          the service center's calls against its service targets, in the same columns
      * @param municipalities the region's view of each municipality in the scope (empty for a municipal user)
      */
     public record View(Scope scope, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
             List<String> columns, List<Line> lines, List<Breakdown> breakdowns, List<DeviceLine> devices,
-            List<KindLine> invoiced, List<AssessmentLine> assessments, List<Cell> followed,
+            List<KindLine> invoiced, List<AssessmentLine> assessments, List<Cell> followed, Calls calls,
             List<MunicipalityRow> municipalities,
             List<Scope> scopes, @JsonIgnore Duration sqlTime) {
     }
@@ -127,10 +142,12 @@ public class Dashboards {
     private final Clock clock;
     private final Assortment assortment;
     private final Grants grants;
+    private final CallService callService;
     private final MessageSource messages;
 
     Dashboards(DashboardFigures figures, ReferenceData referenceData, CurrentUsers currentUsers, Clock clock,
-            Assortment assortment, Grants grants, MessageSource messages) {
+            Assortment assortment, Grants grants, CallService callService, MessageSource messages) {
+        this.callService = callService;
         this.figures = figures;
         this.referenceData = referenceData;
         this.currentUsers = currentUsers;
@@ -187,6 +204,10 @@ public class Dashboards {
         grantCitizens(current, counts.getOrDefault(to, Map.of()));
         grantCitizens(before, counts.getOrDefault(previous[1], Map.of()));
         grantCitizens(lastYear, counts.getOrDefault(to.minusYears(1), Map.of()));
+        CallService.Figures callsNow = callService.figures(from, to);
+        CallService.Figures callsBefore = callService.figures(previous[0], previous[1]);
+        CallService.Figures callsLastYear = previous[0].equals(from.minusYears(1)) && previous[1].equals(to.minusYears(1))
+                ? callsBefore : callService.figures(from.minusYears(1), to.minusYears(1));
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
 
@@ -244,6 +265,7 @@ public class Dashboards {
                 .sorted(Comparator.comparing(AssessmentLine::recommended).thenComparing(AssessmentLine::chosen))
                 .toList();
         List<Cell> followed = cells.apply("assessmentsFollowedPercent");
+        Calls calls = calls(List.of(callsNow, callsBefore, callsLastYear), !others.isEmpty());
         List<MunicipalityRow> rows = new ArrayList<>();
         if (!municipalUser) {
             for (String code : scope.municipalities()) {
@@ -253,7 +275,24 @@ public class Dashboards {
             }
         }
         return new View(scope, from, to, previous[0], previous[1], columns, lines, breakdowns, devices, invoiced,
-                assessments, followed, rows, scopes, sqlTime);
+                assessments, followed, calls, rows, scopes, sqlTime);
+    }
+
+    /** The calls' lines in the columns of the periods, and an empty cell for the others' column if there is one. */
+    private static Calls calls(List<CallService.Figures> periods, boolean othersColumn) {
+        List<Map<String, Long>> sums = periods.stream().map(f -> Map.of("callsOffered", f.calls(), "callsAnswered",
+                f.answered(), "callsInTime", f.answeredInTime(), "callsAbandoned", f.abandoned(), "callWaitSecondsSum",
+                f.waitSeconds())).toList();
+        List<Line> lines = CALL_METRICS.stream().map(metric -> {
+            List<Cell> row = new ArrayList<>(sums.stream().map(period -> cell(metric, period, 1, false)).toList());
+            if (othersColumn) {
+                row.add(new Cell(null, false));
+            }
+            return new Line(metric, row);
+        }).toList();
+        CallService.Figures targets = periods.getFirst();
+        return new Calls(targets.targetSeconds(), BigDecimal.valueOf(targets.answeredTargetPermille(), 1),
+                BigDecimal.valueOf(targets.abandonedMaxPermille(), 1), lines);
     }
 
     /** The keys of the metrics {@code prefix<key>} summed in any of {@code sums}, sorted. */
@@ -358,6 +397,12 @@ public class Dashboards {
             case "invoicedKroner" -> kroner(sums.getOrDefault("invoicedOre" + key, 0L), over);
             case "assessmentsFollowedPercent" -> ratio(sums.getOrDefault("assessmentsFollowed", 0L) * 100,
                     sums.getOrDefault("assessments", 0L));
+            case "callsAnsweredInTimePercent" -> ratio(sums.getOrDefault("callsInTime", 0L) * 100,
+                    sums.getOrDefault("callsOffered", 0L));
+            case "callsAbandonedPercent" -> ratio(sums.getOrDefault("callsAbandoned", 0L) * 100,
+                    sums.getOrDefault("callsOffered", 0L));
+            case "callsAverageWaitSeconds" -> ratio(sums.getOrDefault("callWaitSecondsSum", 0L),
+                    sums.getOrDefault("callsAnswered", 0L));
             default -> BigDecimal.valueOf(sums.getOrDefault(metric, 0L)).divide(BigDecimal.valueOf(over),
                     over == 1 ? 0 : 1, RoundingMode.HALF_UP);
         };

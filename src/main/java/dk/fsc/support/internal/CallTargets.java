@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dk.fsc.shared.TimeConfiguration;
+import dk.fsc.support.CallService;
 import dk.fsc.shared.problem.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
  * PostgreSQL over the call records (days in Danish time).
  */
 @Service
-class CallTargets {
+class CallTargets implements CallService {
+
+    /** The figures of the calls started on the days {@code ?} to {@code ?}, answered in time within {@code ?} seconds (first). */
+    private static final String COUNTS = " count(*) as calls, count(answered_at) as answered,"
+            + " count(*) filter (where answered_at - started_at <= make_interval(secs => ?)) as in_time,"
+            + " count(abandoned_at) as abandoned,"
+            + " coalesce(round(avg(extract(epoch from answered_at - started_at))), 0)::bigint as wait,"
+            + " coalesce(round(sum(extract(epoch from answered_at - started_at))), 0)::bigint as wait_sum"
+            + " from support.call_record"
+            + " where started_at >= (?::date)::timestamp at time zone 'Europe/Copenhagen'"
+            + " and started_at < (?::date + 1)::timestamp at time zone 'Europe/Copenhagen'";
 
     /** Shares in per mille, so that no fraction is ever a double in the database. */
     record Targets(int answeredWithinSeconds, int answeredWithinPermille, int abandonedMaxPermille) {
@@ -51,6 +62,22 @@ class CallTargets {
     @Transactional(readOnly = true)
     @PreAuthorize(ContactDesk.DESK)
     public Targets targets() {
+        return currentTargets();
+    }
+
+    /** Counts only, for the statistics of every role that sees them: no call's caller or agent. */
+    @Override
+    @Transactional(readOnly = true)
+    public CallService.Figures figures(LocalDate from, LocalDate to) {
+        Targets targets = currentTargets();
+        return jdbc.sql("select" + COUNTS).params(targets.answeredWithinSeconds(), from, to)
+                .query((rs, row) -> new CallService.Figures(targets.answeredWithinSeconds(),
+                        targets.answeredWithinPermille(), targets.abandonedMaxPermille(), rs.getLong("calls"),
+                        rs.getLong("answered"), rs.getLong("in_time"), rs.getLong("abandoned"), rs.getLong("wait_sum")))
+                .single();
+    }
+
+    private Targets currentTargets() {
         return jdbc.sql("select answered_within_seconds, answered_within_permille, abandoned_max_permille"
                 + " from support.settings").query((rs, row) -> new Targets(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
                 .single();
@@ -84,14 +111,7 @@ class CallTargets {
         Targets targets = targets();
         String trunc = unit.name().toLowerCase(Locale.ROOT);
         return jdbc.sql("select date_trunc('" + trunc + "', started_at at time zone 'Europe/Copenhagen')::date as period,"
-                + " count(*) as calls, count(answered_at) as answered,"
-                + " count(*) filter (where answered_at - started_at <= make_interval(secs => ?)) as in_time,"
-                + " count(abandoned_at) as abandoned,"
-                + " coalesce(round(avg(extract(epoch from answered_at - started_at))), 0)::bigint as wait"
-                + " from support.call_record"
-                + " where started_at >= (?::date)::timestamp at time zone 'Europe/Copenhagen'"
-                + " and started_at < (?::date + 1)::timestamp at time zone 'Europe/Copenhagen'"
-                + " group by 1 order by 1")
+                + COUNTS + " group by 1 order by 1")
                 .params(targets.answeredWithinSeconds(), from, to)
                 .query((rs, row) -> {
                     long calls = rs.getLong("calls");
