@@ -180,6 +180,14 @@ class DeviceApiTest {
                 "{\"quantity\":0,\"period\":\"WEEK\",\"validFrom\":\"2026-11-25\",\"validTo\":\"2026-01-01\"}")),
                 400))).as("the grants module's own rules").containsExactlyInAnyOrder("grant.validTo", "grant.quantity",
                         "grant.period");
+        tools.jackson.databind.JsonNode both = assertProblem(caseworker.inLanguage("da").postJson(assessments,
+                assessedWith("DISPENSER", "{\"quantity\":0,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\","
+                        + "\"validTo\":\"2026-01-01\"}")), 400);
+        assertThat(fields(both)).as("the assessment's and the grant's errors in one answer")
+                .containsExactlyInAnyOrder("deviationReason", "grant.quantity", "grant.validTo");
+        assertThat(both.path("errors").findValuesAsString("message")).as("each in Danish").contains(
+                "Skriv, hvorfor du vælger et andet trin end det anbefalede.")
+                .anyMatch(message -> message.startsWith("Antallet skal være et helt tal fra 1 til"));
         String valid = assessedWith(alarm, dispenser(DeviceWorkFlowTest.CONNECT));
         assertProblem(as("caseworker-randers").postJson(assessments, valid), 404);
         assertThat(saved(citizen)).as("nothing half-saved").isZero();
