@@ -193,8 +193,12 @@ class DeviceApiTest {
         assertThat(saved(citizen)).as("nothing half-saved").isZero();
         assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isZero();
 
+        int readsBefore = audited(citizen, "grant.read");
         Api.Response assessed = caseworker.postJson(assessments, valid);
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        assertThat(audited(citizen, "grant.read")).as("the grant's check adds no row to the request's")
+                .isEqualTo(readsBefore);
+        assertThat(audited(citizen, "grant.make")).isEqualTo(1);
         UUID grant = UUID.fromString(assessed.json().path("grantId").asString());
         tools.jackson.databind.JsonNode line = caseworker.get("/api/v1/grants/" + grant).json().path("lines").path(0);
         assertThat(line.path("productId").asString() + " " + line.path("quantity").asInt() + " "
@@ -237,6 +241,11 @@ class DeviceApiTest {
     static String reason(tools.jackson.databind.JsonNode problem, String field) {
         assertThat(fields(problem)).containsExactly(field);
         return problem.path("errors").path(0).path("message").asString();
+    }
+
+    int audited(String citizen, String action) {
+        return jdbc.sql("select count(*) from identity.audit_log where citizen_id = ?::uuid and action = ?")
+                .params(citizen, action).query(Integer.class).single();
     }
 
     int saved(String citizen) {
