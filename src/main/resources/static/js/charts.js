@@ -4,6 +4,10 @@
 //                      "rows": one small chart per row; "columns": one small chart per column
 //   data-chart-label   the chart's accessible name (else the table's caption or section heading)
 //   data-chart-target  a value drawn as a dashed line (an indicator's 100 %), data-chart-target-label its label
+//   th[data-chart-target] in the header: a target of that column's values (support's "90 % answered in time"
+//                      and "at most 5 % abandoned"), th[data-chart-target-label] its label; a table may have
+//                      one per column, each drawn as a dashed line in its series' colour (grouped layout) or
+//                      in its column's own chart ("columns" layout)
 //   data-chart-unit    appended to the value axis' numbers (e.g. "%")
 //   data-chart-into    the id of the element the charts go into (else just before the table)
 //   th[data-chart-series] in the header: only those columns are charted (else every column after the first)
@@ -20,6 +24,7 @@
     var PALETTE = ['#1d5f8a', '#b4561c', '#4f7d2c', '#7b4a9a', '#5c5c5c'];
     var LIGHTER = ['#8fb3cc', '#dba98a', '#a9c396', '#bda4cc', '#adadad'];
     var MUTED = '#595959';
+    var TARGET = '#b00020';
 
     function numberOf(cell) {
         if (cell.hasAttribute('data-value')) {
@@ -37,6 +42,13 @@
         return cell.textContent.replace(/\s+/g, ' ').trim();
     }
 
+    /** The target an element (the table, or a column's header) declares, or null. */
+    function targetOf(element) {
+        var raw = element.getAttribute('data-chart-target');
+        return raw === null || raw === '' ? null
+            : { value: Number(raw), label: element.getAttribute('data-chart-target-label') || '' };
+    }
+
     /** The table as labels of its rows and chosen columns and, per row and column, a value, its text and whether incomplete. */
     function matrix(table) {
         var head = table.tHead.rows[table.tHead.rows.length - 1].cells;
@@ -51,6 +63,7 @@
         return {
             rowLabels: rows.map(function (row) { return row.cells[0].getAttribute('data-chart-name') || textOf(row.cells[0]); }),
             columnLabels: columns.map(function (c) { return head[c].getAttribute('data-chart-name') || textOf(head[c]); }),
+            columnTargets: columns.map(function (c) { return targetOf(head[c]); }),
             cells: rows.map(function (row) {
                 return columns.map(function (c) {
                     var cell = row.cells[c];
@@ -69,21 +82,63 @@
         };
     }
 
-    /** The pieces to draw: one for the whole table, or one per row or column, each with categories and series. */
+    /**
+     * The pieces to draw: one for the whole table, or one per row or column, each with categories,
+     * series and targets (the table's, and in a chart of columns their own, with the series they belong to).
+     */
     function pieces(table, m) {
         var layout = table.getAttribute('data-chart-layout') || 'grouped';
+        var whole = targetOf(table);
+        var targets = whole ? [whole] : [];
         if (layout === 'grouped') {
             return [{ title: null, categories: m.rowLabels, series: m.columnLabels.map(function (label, c) {
                 return { label: label, cells: m.cells.map(function (row) { return row[c]; }) };
-            }) }];
+            }), targets: targets.concat(m.columnTargets.map(function (target, c) {
+                return target && { value: target.value, label: target.label, series: c };
+            }).filter(Boolean)) }];
         }
         var byRow = layout === 'rows' ? m : transpose(m);
         return byRow.rowLabels.map(function (label, r) {
-            return { title: label, categories: byRow.columnLabels, series: [{ label: label, cells: byRow.cells[r] }] };
+            var own = layout === 'columns' ? m.columnTargets[r] : null;
+            return { title: label, categories: byRow.columnLabels, series: [{ label: label, cells: byRow.cells[r] }],
+                targets: own ? targets.concat([own]) : targets };
         });
     }
 
-    /** Writes each missing value's own text at its place on the axis, and the target as a dashed line. */
+    /**
+     * Dashed lines across the chart on a white halo (so a line stays visible across bars of its own
+     * colour), each labelled on a white ground above it (below it when another label or the top is in the way).
+     */
+    function drawTargets(ctx, area, value, targets) {
+        var taken = [];
+        targets.map(function (target) { return { target: target, y: value.getPixelForValue(target.value) }; })
+            .sort(function (a, b) { return a.y - b.y; })
+            .forEach(function (line) {
+                var labelY = line.y - 4;
+                if (labelY - 12 < area.top || taken.some(function (y) { return Math.abs(y - labelY) < 14; })) {
+                    labelY = line.y + 14;
+                }
+                taken.push(labelY);
+                [{ colour: '#ffffff', width: 4, dash: [] }, { colour: line.target.colour, width: 2, dash: [6, 4] }]
+                    .forEach(function (stroke) {
+                        ctx.strokeStyle = stroke.colour;
+                        ctx.lineWidth = stroke.width;
+                        ctx.setLineDash(stroke.dash);
+                        ctx.beginPath();
+                        ctx.moveTo(area.left, line.y);
+                        ctx.lineTo(area.right, line.y);
+                        ctx.stroke();
+                    });
+                var width = ctx.measureText(line.target.label).width;
+                ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+                ctx.fillRect(area.right - width - 4, labelY - 11, width + 4, 15);
+                ctx.fillStyle = line.target.colour;
+                ctx.textAlign = 'right';
+                ctx.fillText(line.target.label, area.right, labelY);
+            });
+    }
+
+    /** Writes each missing value's own text at its place on the axis, and the targets as dashed lines. */
     var marks = {
         id: 'fscMarks',
         afterDatasetsDraw: function (chart, args, options) {
@@ -130,19 +185,7 @@
                     }
                 });
             });
-            if (options.target !== null) {
-                var ty = value.getPixelForValue(options.target);
-                ctx.strokeStyle = '#b00020';
-                ctx.lineWidth = 2;
-                ctx.setLineDash([6, 4]);
-                ctx.beginPath();
-                ctx.moveTo(area.left, ty);
-                ctx.lineTo(area.right, ty);
-                ctx.stroke();
-                ctx.fillStyle = '#b00020';
-                ctx.textAlign = 'right';
-                ctx.fillText(options.targetLabel, area.right, ty - 4);
-            }
+            drawTargets(ctx, area, value, options.targets);
             ctx.restore();
         }
     };
@@ -161,7 +204,6 @@
 
     function draw(table) {
         var type = table.getAttribute('data-chart') === 'line' ? 'line' : 'bar';
-        var target = table.hasAttribute('data-chart-target') ? Number(table.getAttribute('data-chart-target')) : null;
         var unit = table.getAttribute('data-chart-unit') || '';
         var format = new Intl.NumberFormat(document.documentElement.lang || 'da', { maximumFractionDigits: 2 });
         var m = matrix(table);
@@ -211,6 +253,11 @@
             }).join(', '));
             var values = [];
             datasets.forEach(function (dataset) { dataset.data.forEach(function (v) { if (v !== null) { values.push(v); } }); });
+            var targets = part.targets.map(function (target) {
+                return { value: target.value, label: target.label,
+                    colour: target.series !== undefined && !single ? PALETTE[target.series % PALETTE.length] : TARGET };
+            });
+            var highest = Math.max.apply(null, targets.map(function (target) { return target.value; }));
             new window.Chart(canvas, {
                 type: type,
                 data: { labels: part.categories, datasets: datasets },
@@ -229,14 +276,13 @@
                             values: single ? part.series[0].cells.map(function (cell) {
                                 return cell.value === null ? '' : format.format(cell.value) + (unit ? ' ' + unit : '');
                             }) : null,
-                            target: target,
-                            targetLabel: table.getAttribute('data-chart-target-label') || ''
+                            targets: targets
                         }
                     },
                     scales: {
                         y: {
                             beginAtZero: true,
-                            suggestedMax: target !== null ? Math.max(target * 1.1, Math.max.apply(null, values.concat([0]))) : undefined,
+                            suggestedMax: targets.length ? Math.max(highest * 1.1, Math.max.apply(null, values.concat([0]))) : undefined,
                             ticks: { callback: function (v) { return this.getLabelForValue(v) + (unit ? ' ' + unit : ''); } }
                         }
                     }

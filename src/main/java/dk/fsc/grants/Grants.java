@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dk.fsc.citizens.CitizenId;
 import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.problem.FieldError;
 
 /** What other modules may ask of the grants. */
 public interface Grants {
@@ -43,4 +44,14 @@ public interface Grants {
      * transaction, so a caller that refuses afterwards leaves no grant behind.
      */
     GrantId make(CitizenId citizenId, NewGrant grant);
+
+    /**
+     * Every rule of {@link #make} that {@code grant} breaks, named and worded as {@code make} names
+     * them ({@code validFrom}, {@code lines[0].quantity}, … with the grants bundle's keys), without
+     * granting anything; empty when {@code make} would take it. The same caller check: only a
+     * caseworker of the citizen's municipality ({@code NotFoundException} for anyone else). A form
+     * that grants with other fields of its own shows its errors and the grant's in one answer.
+     * The citizen is read as {@code grant.read}, once per request like any read.
+     */
+    List<FieldError> check(CitizenId citizenId, NewGrant grant);
 }

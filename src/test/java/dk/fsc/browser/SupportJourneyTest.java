@@ -2,8 +2,10 @@ package dk.fsc.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
+import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,22 @@ class SupportJourneyTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** 1 March 2027: ten calls answered after 20 s; 3 March: ten calls, three answered after 90 s, one abandoned. */
+    void importCalls() {
+        StringBuilder csv = new StringBuilder("queue,call_id,start,answered,abandoned,end,agent\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("Stomi,journey-a-%d,2027-03-01 09:0%d:00,2027-03-01 09:0%d:20,,2027-03-01 09:0%d:50,agent\n"
+                    .formatted(i, i, i, i));
+            String answered = i < 3 ? "2027-03-03 10:0%d:30".formatted(i + 1) : "2027-03-03 10:0%d:10".formatted(i);
+            csv.append(i == 9 ? "Stomi,journey-b-9,2027-03-03 10:09:00,,2027-03-03 10:09:40,2027-03-03 10:09:40,\n"
+                    : "Stomi,journey-b-%d,2027-03-03 10:0%d:00,%s,,2027-03-03 10:0%d:59,agent\n".formatted(i, i,
+                            answered, i + 1));
+        }
+        Api.Response imported = Api.as(port, "admin", "demo").send("POST", "/api/v1/call-records", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
 
     @Test
     void aCitizenWritesTheAgentAnswersHelpsHerOnThePhoneAndRefersAHealthQuestionToTheNurseWhoClosesIt() {
@@ -95,7 +113,20 @@ class SupportJourneyTest {
             browser.find(By.id("question")).sendKeys("Huden omkring stomien er rød og øm");
             browser.find(By.cssSelector("#refer-form button[type=submit]")).click();
             assertThat(browser.waitForText(By.id("notice"), "henvist")).contains("stomisygeplejersken");
-            browser.logOut();
+
+            importCalls();
+            browser.open("/support/calls?unit=DAY&from=2027-03-01&to=2027-03-05");
+            browser.waitFor(By.cssSelector("#call-figures[data-chart-drawn='true']"));
+            assertThat(browser.findAll(By.cssSelector(".charts canvas[role='img']"))).singleElement()
+                    .satisfies(canvas -> assertThat(canvas.getAttribute("aria-label"))
+                            .isEqualTo("Andel af opkald besvaret i tide og opgivet pr. periode"));
+            assertThat(browser.findAll(By.cssSelector("#call-figures tbody tr"))).hasSize(2);
+            browser.script("document.querySelector('.charts').scrollIntoView()");
+            browser.screenshot("support-calls");
+            browser.size(390, 844).script("document.querySelector('.charts').scrollIntoView()");
+            browser.screenshot("support-calls-phone");
+            assertThat(browser.overflowing()).as("nothing wider than a phone").isEmpty();
+            browser.size(1280, 900).logOut();
 
             browser.logIn("nurse-aarhus", "demo").open("/support/referrals");
             browser.screenshot("support-nurse-referrals");

@@ -100,7 +100,8 @@ class Assessments {
     /**
      * Saves the assessment and, when {@code grant} is given, grants the dispenser through the grants
      * module in the same transaction: a grant refused leaves no assessment, an assessment refused
-     * makes no grant; {@link AssessmentMade} is published in it too. The grant's refusals are named {@code grant.*}; a citizen with a dispenser
+     * makes no grant; {@link AssessmentMade} is published in it too. The grant's refusals are named {@code grant.*}
+     * and come with the assessment's own in one answer (the grants module checks the grant first); a citizen with a dispenser
      * grant in force already is a conflict (a second submit of the same form grants nothing twice).
      */
     @Transactional
@@ -128,6 +129,9 @@ class Assessments {
             errors.add(FieldError.of("deviationReason", "devices.error.deviationReason"));
         }
         NewGrant newGrant = grant == null ? null : dispensers.grant(grant, chosen, errors);
+        if (newGrant != null) {
+            errors.addAll(dispensers.check(citizenId, newGrant));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The assessment cannot be saved", errors);
         }

@@ -95,9 +95,21 @@ class DispenserGrants {
         try {
             return grants.make(citizen, grant).value();
         } catch (InvalidInputException refused) {
-            throw new InvalidInputException(refused.getMessage(), refused.errors().stream()
-                    .map(error -> new FieldError(field(error.field()), error.message(), error.arguments())).toList());
+            throw new InvalidInputException(refused.getMessage(), asAssessmentNames(refused.errors()));
         }
+    }
+
+    /**
+     * What the grants module would refuse in the grant, named as the assessment names its fields;
+     * nothing is granted, so the form shows these with the assessment's own errors in one answer.
+     */
+    List<FieldError> check(UUID citizenId, NewGrant grant) {
+        return asAssessmentNames(grants.check(new CitizenId(citizenId), grant));
+    }
+
+    private static List<FieldError> asAssessmentNames(List<FieldError> errors) {
+        return errors.stream().map(error -> new FieldError(field(error.field()), error.message(), error.arguments()))
+                .toList();
     }
 
     /** The grants module's field as the assessment names it: its one line's fields are the grant's own. */

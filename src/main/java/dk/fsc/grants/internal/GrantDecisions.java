@@ -63,9 +63,7 @@ class GrantDecisions {
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Grant make(UUID citizenId, GrantTerms.Command command) {
         CurrentUser user = currentUsers.require();
-        CitizenView citizen = citizens.find(citizenId, "grant.make")
-                .filter(found -> found.municipalityCode().equals(user.municipalityCode()))
-                .orElseThrow(() -> new NotFoundException(NO_CITIZEN));
+        CitizenView citizen = decidable(citizenId, user, "grant.make");
         Grant grant = Grant.make(citizen.id(), citizen.municipalityCode(), GrantTerms.of(command, assortment),
                 clock.instant(), user.username());
         repository.insert(grant);
@@ -76,12 +74,24 @@ class GrantDecisions {
         return grant;
     }
 
+    /**
+     * Every rule of {@link #make} that {@code command} breaks, without making anything: the same
+     * caseworker and citizen (404 otherwise) and the same rules. The citizen is looked up as a read
+     * ({@code grant.read}), so a request that already recorded the citizen adds no audit row.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
+    public List<FieldError> check(UUID citizenId, GrantTerms.Command command) {
+        decidable(citizenId, currentUsers.require(), "grant.read");
+        return GrantTerms.check(command, assortment);
+    }
+
     /** Replaces the grant's terms; a line that covers the same thing as before keeps its id and its consumption. */
     @Transactional
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Grant change(UUID grantId, GrantTerms.Command command) {
         CurrentUser user = currentUsers.require();
-        Grant changed = decidable(grantId, user, "grant.change").change(GrantTerms.of(command, assortment));
+        Grant changed = decidableGrant(grantId, user, "grant.change").change(GrantTerms.of(command, assortment));
         repository.update(changed);
         repository.recordRevision(changed, "CHANGED", clock.instant(), user.username());
         events.publishEvent(new GrantChanged(new GrantId(changed.id()), new CitizenId(changed.citizenId()),
@@ -94,7 +104,7 @@ class GrantDecisions {
     @PreAuthorize("hasRole('MUNICIPAL_CASEWORKER')")
     public Grant end(UUID grantId, @Nullable LocalDate endsOn, @Nullable String reason) {
         CurrentUser user = currentUsers.require();
-        Grant grant = decidable(grantId, user, "grant.end");
+        Grant grant = decidableGrant(grantId, user, "grant.end");
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw new InvalidInputException("An ended grant needs a reason.",
                     List.of(FieldError.of("reason", "grants.error.reason")));
@@ -130,7 +140,14 @@ class GrantDecisions {
         return LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
     }
 
-    private Grant decidable(UUID grantId, CurrentUser user, String action) {
+    /** The citizen, when the caseworker decides for their municipality; for anyone else the citizen does not exist. */
+    private CitizenView decidable(UUID citizenId, CurrentUser user, String action) {
+        return citizens.find(citizenId, action)
+                .filter(found -> found.municipalityCode().equals(user.municipalityCode()))
+                .orElseThrow(() -> new NotFoundException(NO_CITIZEN));
+    }
+
+    private Grant decidableGrant(UUID grantId, CurrentUser user, String action) {
         return repository.findForUpdate(grantId)
                 .filter(grant -> grant.municipalityCode().equals(user.municipalityCode()))
                 .filter(grant -> citizens.find(grant.citizenId(), action).isPresent())

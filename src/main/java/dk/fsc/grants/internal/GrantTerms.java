@@ -51,8 +51,25 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
             @Nullable Long quantity, @Nullable String period) {
     }
 
+    /** The terms of {@code command}, or every rule it breaks as an {@link InvalidInputException}. */
     static GrantTerms of(Command command, Assortment assortment) {
         List<FieldError> errors = new ArrayList<>();
+        GrantTerms terms = read(command, assortment, errors);
+        if (terms == null) {
+            throw new InvalidInputException("The grant breaks " + errors.size() + " rule(s); nothing was saved.",
+                    errors);
+        }
+        return terms;
+    }
+
+    /** Every rule {@code command} breaks, as {@link #of} names them; empty when it holds. */
+    static List<FieldError> check(Command command, Assortment assortment) {
+        List<FieldError> errors = new ArrayList<>();
+        read(command, assortment, errors);
+        return List.copyOf(errors);
+    }
+
+    private static @Nullable GrantTerms read(Command command, Assortment assortment, List<FieldError> errors) {
         if (command.validFrom() == null) {
             errors.add(FieldError.of("validFrom", "grants.error.validFrom"));
         }
@@ -65,11 +82,7 @@ record GrantTerms(LocalDate validFrom, @Nullable LocalDate validTo, GrantedLine.
             errors.add(FieldError.of("note", "grants.error.note"));
         }
         List<LineTerms> lines = lines(command.lines(), assortment, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The grant breaks " + errors.size() + " rule(s); nothing was saved.",
-                    errors);
-        }
-        return new GrantTerms(command.validFrom(), command.validTo(), address, note, lines);
+        return errors.isEmpty() ? new GrantTerms(command.validFrom(), command.validTo(), address, note, lines) : null;
     }
 
     private static GrantedLine.@Nullable DeliveryAddress address(@Nullable Address address, List<FieldError> errors) {

@@ -17,6 +17,7 @@ import dk.fsc.identity.CurrentUser;
 import dk.fsc.identity.CurrentUsers;
 import dk.fsc.identity.Role;
 import dk.fsc.reference.MunicipalityCode;
+import dk.fsc.shared.problem.FieldError;
 import dk.fsc.shared.problem.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,11 @@ class ReadGrants implements Grants {
     @Override
     public GrantId make(CitizenId citizenId, NewGrant grant) {
         return new GrantId(decisions.make(citizenId.value(), GrantTerms.Command.of(grant)).id());
+    }
+
+    @Override
+    public List<FieldError> check(CitizenId citizenId, NewGrant grant) {
+        return decisions.check(citizenId.value(), GrantTerms.Command.of(grant));
     }
 
     @Override

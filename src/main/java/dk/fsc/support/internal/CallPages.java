@@ -22,15 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The service-target dashboard: waiting time and abandoned calls per day, week or month against
- * the targets, as a table and a bar chart drawn on the server (SVG, no script); administrators
+ * the targets, as a table that the shared chart script (js/charts.js) also draws as bars with the
+ * two targets as dashed lines, the table staying as the accessible version; administrators
  * set the targets and import call records here.
  */
 @Controller
 @PreAuthorize(ContactDesk.DESK)
 class CallPages {
-
-    /** The chart's height in SVG units, for 100 %. */
-    static final int CHART_HEIGHT = 100;
 
     private final CallTargets targets;
     private final CallRecords records;
@@ -60,7 +58,6 @@ class CallPages {
         model.addAttribute("to", last);
         model.addAttribute("figures", figures);
         model.addAttribute("targets", targets.targets());
-        model.addAttribute("chartHeight", CHART_HEIGHT);
         return "support/calls";
     }
 

@@ -180,13 +180,25 @@ class DeviceApiTest {
                 "{\"quantity\":0,\"period\":\"WEEK\",\"validFrom\":\"2026-11-25\",\"validTo\":\"2026-01-01\"}")),
                 400))).as("the grants module's own rules").containsExactlyInAnyOrder("grant.validTo", "grant.quantity",
                         "grant.period");
+        tools.jackson.databind.JsonNode both = assertProblem(caseworker.inLanguage("da").postJson(assessments,
+                assessedWith("DISPENSER", "{\"quantity\":0,\"period\":\"YEAR\",\"validFrom\":\"2026-11-25\","
+                        + "\"validTo\":\"2026-01-01\"}")), 400);
+        assertThat(fields(both)).as("the assessment's and the grant's errors in one answer")
+                .containsExactlyInAnyOrder("deviationReason", "grant.quantity", "grant.validTo");
+        assertThat(both.path("errors").findValuesAsString("message")).as("each in Danish").contains(
+                "Skriv, hvorfor du vælger et andet trin end det anbefalede.")
+                .anyMatch(message -> message.startsWith("Antallet skal være et helt tal fra 1 til"));
         String valid = assessedWith(alarm, dispenser(DeviceWorkFlowTest.CONNECT));
         assertProblem(as("caseworker-randers").postJson(assessments, valid), 404);
         assertThat(saved(citizen)).as("nothing half-saved").isZero();
         assertThat(caseworker.get("/api/v1/citizens/" + citizen + "/grants").json().size()).isZero();
 
+        int readsBefore = audited(citizen, "grant.read");
         Api.Response assessed = caseworker.postJson(assessments, valid);
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        assertThat(audited(citizen, "grant.read")).as("the grant's check adds no row to the request's")
+                .isEqualTo(readsBefore);
+        assertThat(audited(citizen, "grant.make")).isEqualTo(1);
         UUID grant = UUID.fromString(assessed.json().path("grantId").asString());
         tools.jackson.databind.JsonNode line = caseworker.get("/api/v1/grants/" + grant).json().path("lines").path(0);
         assertThat(line.path("productId").asString() + " " + line.path("quantity").asInt() + " "
@@ -229,6 +241,11 @@ class DeviceApiTest {
     static String reason(tools.jackson.databind.JsonNode problem, String field) {
         assertThat(fields(problem)).containsExactly(field);
         return problem.path("errors").path(0).path("message").asString();
+    }
+
+    int audited(String citizen, String action) {
+        return jdbc.sql("select count(*) from identity.audit_log where citizen_id = ?::uuid and action = ?")
+                .params(citizen, action).query(Integer.class).single();
     }
 
     int saved(String citizen) {

@@ -98,6 +98,12 @@ class DeviceWorkFlowTest {
                 "DISPENSER_WITH_ALARM", "grant.modelId", "", "grant.quantity", "0", "grant.period", "YEAR",
                 "grant.validFrom", devices.today().toString(), "action", "grant"))).body())
                 .as("the grants module's reason next to the field").contains("id=\"grant.quantity-error\"");
+        assertThat(caseworker.post("/devices/assessments/" + citizen, form(with(NEEDS_ALARM, "chosen", "DISPENSER",
+                "grant.modelId", CONNECT, "grant.quantity", "0", "grant.period", "YEAR", "grant.validFrom",
+                devices.today().toString(), "action", "grant"))).body())
+                .as("the assessment's and the grant's reasons in one round").contains("id=\"deviationReason-error\"",
+                        "Skriv, hvorfor du vælger et andet trin", "id=\"grant.quantity-error\"",
+                        "Antallet skal være et helt tal fra 1 til");
         assertThat(jdbc.sql("select count(*) from devices.assessment where citizen_id = ?")
                 .param(UUID.fromString(citizen)).query(Integer.class).single()).isZero();
         HttpResponse<String> assessed = caseworker.post("/devices/assessments/" + citizen,
