@@ -276,9 +276,9 @@ class DashboardTest {
         assertThat(calls(own, "callsOffered")).as("the same for a municipality; no average of the others").isEqualTo("4 0 2 none");
         WebSession caseworker = WebSession.logIn(port, "caseworker-aarhus", "demo");
         assertThat(caseworker.get("/statistics?" + MAY_2031).body()).contains("Telefonservice i hele FSC",
-                "Besvaret inden for 60 sekunder (%), mål mindst 90 %", "Opgivet af den, der ringede (%), mål under 5 %");
+                "Besvaret inden for 60 sekunder (%), mål mindst 90\u00a0%", "Opgivet af den, der ringede (%), mål under 5\u00a0%");
         assertThat(caseworker.get("/statistics/export.csv?" + MAY_2031).body())
-                .contains("Besvaret inden for 60 sekunder (%), mål mindst 90 %;50,0;;100,0;");
+                .contains("Besvaret inden for 60 sekunder (%), mål mindst 90\u00a0%;50,0;;100,0;");
     }
 
     private static String calls(JsonNode view, String metric) {
