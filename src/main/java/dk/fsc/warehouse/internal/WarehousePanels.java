@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the warehouse adds to other pages: an order's shipment on the order pages, the agents' call list. */
+/**
+ * What the warehouse adds to other pages: an order's shipment on the order pages, the agents' call
+ * list, the warehouse staff's open count tasks.
+ */
 final class WarehousePanels {
 
     private WarehousePanels() {
@@ -183,6 +186,40 @@ final class WarehousePanels {
         public Optional<Map<String, Object>> model() {
             return currentUsers.current().filter(user -> user.has(Role.FSC_AGENT))
                     .map(user -> Map.of("shipments", fulfilments.toCall()));
+        }
+    }
+
+    /** The warehouse staff's start page: lots to count after short picks; left out while there are none. */
+    @Component
+    static class CountTasksPanel implements StartPagePanel {
+
+        private final CountTasks countTasks;
+        private final CurrentUsers currentUsers;
+
+        CountTasksPanel(CountTasks countTasks, CurrentUsers currentUsers) {
+            this.countTasks = countTasks;
+            this.currentUsers = currentUsers;
+        }
+
+        @Override
+        public String template() {
+            return "warehouse/panels";
+        }
+
+        @Override
+        public String fragment() {
+            return "count-tasks";
+        }
+
+        @Override
+        public int order() {
+            return 30;
+        }
+
+        @Override
+        public Optional<Map<String, Object>> model() {
+            return currentUsers.current().filter(user -> user.has(Role.WAREHOUSE)).map(user -> countTasks.openWithNames())
+                    .filter(open -> !open.tasks().isEmpty()).map(open -> Map.of("open", open));
         }
     }
 }
