@@ -108,6 +108,10 @@ class CountTasksTest {
                 .contains("Optællingen er allerede registreret");
         assertThat(session.get("/warehouse/stock/" + WarehouseSteps.FLAT_BASEPLATE + "?lot=" + lot).body())
                 .contains("optælling: mangler");
+        assertThat(warehouse.postJson("/api/v1/warehouse/adjustments", """
+                {"productId":"%s","lot":"%s","locationCode":"A-01-1","quantity":-2,"reasonCode":"DAMAGED"}"""
+                .formatted(WarehouseSteps.FLAT_BASEPLATE, lot)).status())
+                .as("the shelf emptied, so that no later test reserves this early lot").isEqualTo(200);
     }
 
     private static List<JsonNode> tasksOf(Api warehouse, String lot) {
