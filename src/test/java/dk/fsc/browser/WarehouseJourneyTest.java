@@ -111,6 +111,10 @@ class WarehouseJourneyTest {
             assertThat(browser.find(By.cssSelector("#po-lines .received")).getText()).isEqualTo("20");
             browser.checkAccessibility();
             browser.screenshot("warehouse-receipt-tablet");
+            browser.find(By.id("reason")).sendKeys("Leverandøren kan ikke levere resten", Keys.ENTER);
+            browser.waitForText(By.cssSelector("#po .alert.info"), "Indkøbsordren er lukket");
+            assertThat(browser.find(By.cssSelector(".po-status")).getText()).contains("lukket, resten kommer ikke");
+            browser.open("/warehouse/count-tasks");
         }
 
         JsonNode packed = steps.pickList(order).json();

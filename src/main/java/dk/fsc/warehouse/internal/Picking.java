@@ -64,7 +64,11 @@ class Picking {
     record Pick(@Nullable String scan, @Nullable Integer quantity) {
     }
 
-    /** Why less was found at a location than was reserved there. */
+    /**
+     * Why less was found at a location than was reserved there. Each means the shelf holds less
+     * than the system believes (packs gone, packs unusable, or the count behind the figure wrong),
+     * so each makes a count task for the lot at the location.
+     */
     enum ShortReason {
         DAMAGED, MISSING, WRONG_COUNT
     }
@@ -87,10 +91,13 @@ class Picking {
     private final Orders orders;
     private final ApplicationEventPublisher events;
     private final ReserveAcceptedOrders reservations;
+    private final CountTasks countTasks;
 
     Picking(FulfilmentRepository fulfilments, StockRepository stock, StockKeeping stockKeeping, Assortment assortment,
-            Orders orders, ApplicationEventPublisher events, ReserveAcceptedOrders reservations) {
+            Orders orders, ApplicationEventPublisher events, ReserveAcceptedOrders reservations,
+            CountTasks countTasks) {
         this.reservations = reservations;
+        this.countTasks = countTasks;
         this.fulfilments = fulfilments;
         this.stock = stock;
         this.stockKeeping = stockKeeping;
@@ -187,8 +194,9 @@ class Picking {
 
     /**
      * Less found at the location than was reserved there: what was found is picked, what was not
-     * leaves the shelf's count (on hand and reserved, with the reason in the ledger) and the line
-     * is reserved again from other lots, or waits in the shortage list for the rest.
+     * leaves the shelf's count (on hand and reserved, with the reason in the ledger), the lot at
+     * the location is to be counted (a count task, unless one is open) and the line is reserved
+     * again from other lots, or waits in the shortage list for the rest.
      */
     @Transactional
     PickList shortPick(UUID orderId, ShortPick report) {
@@ -223,6 +231,8 @@ class Picking {
         StockRepository.Movement movement = stockKeeping.movement("short pick: " + reason.name(), "order " + orderId);
         stock.change("SHORT_PICK", stock.rowForUpdate(line.productId(), line.lot(), line.locationCode()).orElseThrow(),
                 -missing, -missing, movement);
+        countTasks.afterShortPick(stock.rowForUpdate(line.productId(), line.lot(), line.locationCode()).orElseThrow(),
+                reason, orderId, movement);
         fulfilments.unreserve(orderId, line, missing);
         reservations.reserveAgain(order, line.line(), line.productId(), missing, movement);
         return afterPick(order);

@@ -19,16 +19,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PurchaseOrderRepository {
 
+    /** OPEN until every line is received (RECEIVED) or the supplier will deliver no more (CLOSED_SHORT). */
     enum Status {
-        OPEN, RECEIVED
+        OPEN, RECEIVED, CLOSED_SHORT
     }
 
     record ReorderRule(UUID productId, int reorderPoint, int reorderQuantity, Instant changedAt, String changedBy) {
     }
 
     /**
-     * A product's stock position against its rule: usable stock not reserved, what is on order
-     * and not yet received, and what waits in the shortage list.
+     * A product's stock position against its rule: usable stock not reserved, what is on open
+     * purchase orders and not yet received (an order closed short owes nothing), and what waits in
+     * the shortage list.
      */
     record Position(UUID productId, int reorderPoint, int reorderQuantity, int available, int onOrder, int waiting) {
 
@@ -44,7 +46,14 @@ class PurchaseOrderRepository {
     }
 
     record PurchaseOrder(UUID id, String number, UUID supplierId, String supplierName, Status status,
-            LocalDate expectedDate, Instant createdAt, String createdBy) {
+            LocalDate expectedDate, Instant createdAt, String createdBy, @Nullable Instant closedAt,
+            @Nullable String closedBy, @Nullable String closeReason) {
+
+        PurchaseOrder(UUID id, String number, UUID supplierId, String supplierName, LocalDate expectedDate,
+                Instant createdAt, String createdBy) {
+            this(id, number, supplierId, supplierName, Status.OPEN, expectedDate, createdAt, createdBy, null, null,
+                    null);
+        }
     }
 
     record Line(UUID purchaseOrderId, int line, UUID productId, String supplierItemNumber, int ordered, int received,
@@ -61,8 +70,9 @@ class PurchaseOrderRepository {
         }
     }
 
-    private static final String ORDER = "id, number, supplier_id, supplier_name, status, expected_date, created_at,"
-            + " created_by";
+    private static final String NEW_ORDER = "id, number, supplier_id, supplier_name, status, expected_date,"
+            + " created_at, created_by";
+    private static final String ORDER = NEW_ORDER + ", closed_at, closed_by, close_reason";
     private static final String LINE = "purchase_order_id, line, product_id, supplier_item_number, ordered,"
             + " received, unit_price_ore";
 
@@ -114,7 +124,7 @@ class PurchaseOrderRepository {
     }
 
     void insert(PurchaseOrder order, List<Line> lines) {
-        jdbc.sql("insert into warehouse.purchase_order (" + ORDER + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into warehouse.purchase_order (" + NEW_ORDER + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.id(), order.number(), order.supplierId(), order.supplierName(), order.status().name(),
                         order.expectedDate(), Timestamp.from(order.createdAt()), order.createdBy())
                 .update();
@@ -136,9 +146,9 @@ class PurchaseOrderRepository {
                 .query(PurchaseOrder.class).optional();
     }
 
-    /** Open orders first, by expected date, then the newest received ones. */
+    /** Open orders first, by expected date, then the newest received or closed ones. */
     List<PurchaseOrder> recent(int limit) {
-        return jdbc.sql("select " + ORDER + " from warehouse.purchase_order order by status = 'RECEIVED',"
+        return jdbc.sql("select " + ORDER + " from warehouse.purchase_order order by status <> 'OPEN',"
                 + " case when status = 'OPEN' then expected_date end, created_at desc limit ?").param(limit)
                 .query(PurchaseOrder.class).list();
     }
@@ -156,6 +166,12 @@ class PurchaseOrderRepository {
     void status(UUID purchaseOrderId, Status status) {
         jdbc.sql("update warehouse.purchase_order set status = ? where id = ?").params(status.name(), purchaseOrderId)
                 .update();
+    }
+
+    /** The supplier delivers no more: the order is closed short by {@code by} at {@code at}, for {@code reason}. */
+    void closeShort(UUID purchaseOrderId, Instant at, String by, String reason) {
+        jdbc.sql("update warehouse.purchase_order set status = 'CLOSED_SHORT', closed_at = ?, closed_by = ?,"
+                + " close_reason = ? where id = ?").params(Timestamp.from(at), by, reason, purchaseOrderId).update();
     }
 
     /** The earliest expected date of an open order still owing some of each product. */

@@ -73,6 +73,12 @@ class Purchasing {
     record PoReceipt(@Nullable String scan, @Nullable Integer quantity, @Nullable String locationCode) {
     }
 
+    /** Why the rest of a purchase order will not come (required, at most 500 characters). */
+    record Closing(@Nullable String reason) {
+    }
+
+    static final int MAX_CLOSE_REASON = 500;
+
     private final PurchaseOrderRepository orders;
     private final StockKeeping stockKeeping;
     private final Assortment assortment;
@@ -167,7 +173,7 @@ class Purchasing {
                         List.of(FieldError.of("supplierId", "warehouse.error.po.nothing"))));
         StockRepository.Movement by = stockKeeping.movement("purchase order", "");
         PurchaseOrder order = new PurchaseOrder(UUID.randomUUID(), "PO-" + orders.nextNumber(), proposal.supplierId(),
-                proposal.supplierName(), PurchaseOrderRepository.Status.OPEN, expected, by.at(), by.by());
+                proposal.supplierName(), expected, by.at(), by.by());
         List<Line> lines = new ArrayList<>();
         for (ProposedLine line : proposal.lines()) {
             var price = assortment.priceOn(new ProductId(line.productId()), today);
@@ -210,10 +216,7 @@ class Purchasing {
     @Transactional
     PurchaseOrderView receive(UUID id, PoReceipt receipt) {
         PurchaseOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException(NO_ORDER));
-        if (order.status() != PurchaseOrderRepository.Status.OPEN) {
-            throw new ConflictException("The purchase order is received in full.",
-                    List.of(FieldError.of("scan", "warehouse.error.po.closed", order.number())));
-        }
+        refuseUnlessOpen(order, "scan");
         StockKeeping.ScannedPack pack = stockKeeping.read("scan", receipt.scan());
         Line line = orders.lines(id).stream().filter(candidate -> candidate.productId().equals(pack.productId()))
                 .findFirst().orElseThrow(() -> new InvalidInputException("The product is not on the purchase order",
@@ -231,6 +234,40 @@ class Purchasing {
             orders.status(id, PurchaseOrderRepository.Status.RECEIVED);
         }
         return view(orders.find(id).orElseThrow());
+    }
+
+    /**
+     * The supplier will not deliver the rest: an open order, partly received or not at all, is
+     * closed short with the reason, by whom and when. What was received stays received; what is
+     * outstanding no longer counts as on order, so the product's reorder proposal comes back. The
+     * order's row is locked, so a receipt at the same moment goes either before (and counts) or
+     * after (and is refused).
+     */
+    @Transactional
+    PurchaseOrderView closeShort(UUID id, Closing closing) {
+        PurchaseOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException(NO_ORDER));
+        String reason = closing.reason() == null ? "" : closing.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_CLOSE_REASON) {
+            throw new InvalidInputException("The purchase order cannot be closed",
+                    List.of(FieldError.of("reason", "warehouse.error.po.closeReason", MAX_CLOSE_REASON)));
+        }
+        refuseUnlessOpen(order, "reason");
+        StockRepository.Movement by = stockKeeping.movement("purchase order closed short", order.number());
+        orders.closeShort(id, by.at(), by.by(), reason);
+        return view(orders.find(id).orElseThrow());
+    }
+
+    /** A received or closed order takes no more goods and cannot be closed again: 409 on {@code field}. */
+    private static void refuseUnlessOpen(PurchaseOrder order, String field) {
+        switch (order.status()) {
+            case OPEN -> {
+            }
+            case RECEIVED -> throw new ConflictException("The purchase order is received in full.",
+                    List.of(FieldError.of(field, "warehouse.error.po.closed", order.number())));
+            case CLOSED_SHORT -> throw new ConflictException("The purchase order is closed short.",
+                    List.of(FieldError.of(field, "warehouse.error.po.closedShort", order.number(),
+                            order.closeReason())));
+        }
     }
 
     /** When each product of {@code productIds} is expected: the earliest open purchase order still owing it. */

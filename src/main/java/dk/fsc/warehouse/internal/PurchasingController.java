@@ -81,6 +81,14 @@ class PurchasingController {
         return PurchaseOrderBody.of(purchasing.purchaseOrder(id));
     }
 
+    @PostMapping("/purchase-orders/{id}/close")
+    @Operation(summary = "Close an open purchase order short when the supplier will not deliver the rest: reason"
+            + " (required, at most 500 characters). What was received stays; the rest no longer counts as on"
+            + " order. 409 when the order is received in full or closed already")
+    PurchaseOrderBody close(@PathVariable UUID id, @RequestBody Purchasing.Closing closing) {
+        return PurchaseOrderBody.of(purchasing.closeShort(id, closing));
+    }
+
     @GetMapping("/purchase-orders/{id}/{extension:csv|pdf}")
     @Operation(summary = "The purchase order for the supplier, as CSV or PDF")
     ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String extension) {

@@ -108,11 +108,25 @@ class PurchasingPages {
     @PostMapping("/warehouse/purchase-orders/{id}/receipts")
     String receive(@PathVariable String id, @RequestParam Map<String, String> params, Model model) {
         UUID orderId = FormValues.pathId(id);
+        model.addAttribute("typed", Map.of("locationCode", params.getOrDefault("locationCode", "")));
+        return onOrder(orderId, params, model, "warehouse.po.received", () -> purchasing.receive(orderId,
+                new Purchasing.PoReceipt(params.get("scan"), number(params.get("quantity")),
+                        params.get("locationCode"))));
+    }
+
+    @PostMapping("/warehouse/purchase-orders/{id}/close")
+    String close(@PathVariable String id, @RequestParam Map<String, String> params, Model model) {
+        UUID orderId = FormValues.pathId(id);
+        return onOrder(orderId, params, model, "warehouse.po.closedShort",
+                () -> purchasing.closeShort(orderId, new Purchasing.Closing(params.get("reason"))));
+    }
+
+    /** The purchase order's page after {@code action}: with {@code notice}, or with the refusal next to its field. */
+    private String onOrder(UUID orderId, Map<String, String> params, Model model, String notice,
+            Supplier<Purchasing.PurchaseOrderView> action) {
         try {
-            model.addAttribute("po", purchasing.receive(orderId, new Purchasing.PoReceipt(params.get("scan"),
-                    number(params.get("quantity")), params.get("locationCode"))));
-            model.addAttribute("notice", "warehouse.po.received");
-            model.addAttribute("typed", Map.of("locationCode", params.getOrDefault("locationCode", "")));
+            model.addAttribute("po", action.get());
+            model.addAttribute("notice", notice);
         } catch (DomainException refused) {
             if (refused instanceof NotFoundException) {
                 throw refused;

@@ -21,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/warehouse")
 @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
-@Tag(name = "Warehouse stock card", description = "Stock search, short picks and citizens' returns")
+@Tag(name = "Warehouse stock card", description = "Stock search, short picks, count tasks and citizens' returns")
 class StockCardController {
 
     private final StockKeeping stockKeeping;
     private final Picking picking;
     private final Returns returns;
+    private final CountTasks countTasks;
 
-    StockCardController(StockKeeping stockKeeping, Picking picking, Returns returns) {
+    StockCardController(StockKeeping stockKeeping, Picking picking, Returns returns, CountTasks countTasks) {
+        this.countTasks = countTasks;
         this.stockKeeping = stockKeeping;
         this.picking = picking;
         this.returns = returns;
@@ -45,6 +47,20 @@ class StockCardController {
             + " found and why (DAMAGED, MISSING, WRONG_COUNT); the rest is reserved again or waits for stock")
     WarehouseController.PickListBody shortPick(@PathVariable UUID orderId, @RequestBody Picking.ShortPick report) {
         return WarehouseController.PickListBody.of(picking.shortPick(orderId, report));
+    }
+
+    @GetMapping("/count-tasks")
+    @Operation(summary = "Open count tasks, oldest first: a lot at a location to count after a short pick, with what"
+            + " the system expected there")
+    List<CountTaskRepository.CountTask> countTasks() {
+        return countTasks.open();
+    }
+
+    @PostMapping("/count-tasks/{id}/count")
+    @Operation(summary = "Register what was counted (counted: 0 or more); the difference to what is on hand is"
+            + " booked as an adjustment (COUNT) and the task is done. 409 when it is counted already")
+    CountTaskRepository.CountTask count(@PathVariable UUID id, @RequestBody CountTasks.Count count) {
+        return countTasks.count(id, count);
     }
 
     @PostMapping("/returns")

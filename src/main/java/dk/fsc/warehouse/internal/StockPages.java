@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Stock search (by scan, GTIN, lot, name or item number) and the stock card of a product or a lot
- * with every movement of the ledger; citizens' returns; a short pick reported from the pick page.
+ * with every movement of the ledger; citizens' returns; a short pick reported from the pick page and
+ * the count tasks it makes.
  */
 @Controller
 @PreAuthorize("hasAnyRole('WAREHOUSE', 'FSC_ADMIN')")
@@ -40,9 +41,11 @@ class StockPages {
     private final Picking picking;
     private final Assortment assortment;
     private final MessageSource messages;
+    private final CountTasks countTasks;
 
     StockPages(StockKeeping stockKeeping, StockRepository stock, Returns returns, Picking picking,
-            Assortment assortment, MessageSource messages) {
+            Assortment assortment, MessageSource messages, CountTasks countTasks) {
+        this.countTasks = countTasks;
         this.stockKeeping = stockKeeping;
         this.stock = stock;
         this.returns = returns;
@@ -144,5 +147,36 @@ class StockPages {
             model.addAttribute("list", picking.pickList(id));
         }
         return "warehouse/pick";
+    }
+
+    @GetMapping("/warehouse/count-tasks")
+    String countTasks(Model model) {
+        model.addAttribute("open", countTasks.openWithNames());
+        return "warehouse/count-tasks";
+    }
+
+    @PostMapping("/warehouse/count-tasks/{id}")
+    String count(@PathVariable String id, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        UUID taskId = FormValues.pathId(id);
+        try {
+            redirect.addFlashAttribute("counted", countTasks.count(taskId,
+                    new CountTasks.Count(PurchasingPages.number(params.get("counted")))));
+            return "redirect:/warehouse/count-tasks";
+        } catch (DomainException refused) {
+            if (refused instanceof NotFoundException) {
+                throw refused;
+            }
+            Map<String, String> errors = FormErrors.byField(refused.errors(), messages);
+            model.addAttribute("errors", errors);
+            model.addAttribute("typed", params);
+            model.addAttribute("failed", taskId);
+            CountTasks.OpenTasks open = countTasks.openWithNames();
+            model.addAttribute("open", open);
+            if (open.tasks().stream().noneMatch(task -> task.id().equals(taskId))) {
+                model.addAttribute("refused", errors.get("counted"));
+            }
+            return "warehouse/count-tasks";
+        }
     }
 }

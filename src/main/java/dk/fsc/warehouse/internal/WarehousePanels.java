@@ -21,10 +21,40 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the warehouse adds to other pages: an order's shipment on the order pages, the agents' call list. */
+/**
+ * What the warehouse adds to other pages: an order's shipment on the order pages, the agents' call
+ * list, the warehouse staff's open count tasks.
+ */
 final class WarehousePanels {
 
     private WarehousePanels() {
+    }
+
+    /** A warehouse box on the start page: its fragment in {@code warehouse/panels} and its place. */
+    abstract static class WarehouseStartPanel implements StartPagePanel {
+
+        private final String fragment;
+        private final int order;
+
+        WarehouseStartPanel(String fragment, int order) {
+            this.fragment = fragment;
+            this.order = order;
+        }
+
+        @Override
+        public String template() {
+            return "warehouse/panels";
+        }
+
+        @Override
+        public String fragment() {
+            return fragment;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
     }
 
     /** A lot delivered, or on its way, as the order page shows it. */
@@ -105,7 +135,7 @@ final class WarehousePanels {
      * each look written to the audit log; left out while there are none.
      */
     @Component
-    static class RecallRecipientsPanel implements StartPagePanel {
+    static class RecallRecipientsPanel extends WarehouseStartPanel {
 
         private final Recalls recalls;
         private final Assortment assortment;
@@ -113,25 +143,11 @@ final class WarehousePanels {
         private final AuditLog auditLog;
 
         RecallRecipientsPanel(Recalls recalls, Assortment assortment, CurrentUsers currentUsers, AuditLog auditLog) {
+            super("recall-recipients", 20);
             this.recalls = recalls;
             this.assortment = assortment;
             this.currentUsers = currentUsers;
             this.auditLog = auditLog;
-        }
-
-        @Override
-        public String template() {
-            return "warehouse/panels";
-        }
-
-        @Override
-        public String fragment() {
-            return "recall-recipients";
-        }
-
-        @Override
-        public int order() {
-            return 20;
         }
 
         @Override
@@ -153,29 +169,15 @@ final class WarehousePanels {
 
     /** The agents' start page: shipments the carrier failed to deliver twice; call the citizen. */
     @Component
-    static class CallCitizensPanel implements StartPagePanel {
+    static class CallCitizensPanel extends WarehouseStartPanel {
 
         private final FulfilmentRepository fulfilments;
         private final CurrentUsers currentUsers;
 
         CallCitizensPanel(FulfilmentRepository fulfilments, CurrentUsers currentUsers) {
+            super("call-citizens", 40);
             this.fulfilments = fulfilments;
             this.currentUsers = currentUsers;
-        }
-
-        @Override
-        public String template() {
-            return "warehouse/panels";
-        }
-
-        @Override
-        public String fragment() {
-            return "call-citizens";
-        }
-
-        @Override
-        public int order() {
-            return 40;
         }
 
         @Override
@@ -183,6 +185,26 @@ final class WarehousePanels {
         public Optional<Map<String, Object>> model() {
             return currentUsers.current().filter(user -> user.has(Role.FSC_AGENT))
                     .map(user -> Map.of("shipments", fulfilments.toCall()));
+        }
+    }
+
+    /** The warehouse staff's start page: lots to count after short picks; left out while there are none. */
+    @Component
+    static class CountTasksPanel extends WarehouseStartPanel {
+
+        private final CountTasks countTasks;
+        private final CurrentUsers currentUsers;
+
+        CountTasksPanel(CountTasks countTasks, CurrentUsers currentUsers) {
+            super("count-tasks", 30);
+            this.countTasks = countTasks;
+            this.currentUsers = currentUsers;
+        }
+
+        @Override
+        public Optional<Map<String, Object>> model() {
+            return currentUsers.current().filter(user -> user.has(Role.WAREHOUSE)).map(user -> countTasks.openWithNames())
+                    .filter(open -> !open.tasks().isEmpty()).map(open -> Map.of("open", open));
         }
     }
 }
