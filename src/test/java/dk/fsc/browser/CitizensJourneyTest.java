@@ -56,7 +56,8 @@ class CitizensJourneyTest {
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Hvem har set mine oplysninger");
             String log = browser.find(By.id("access-log")).getText();
-            assertThat(log).contains("caseworker-aarhus", "Visitator", "Så dine oplysninger");
+            assertThat(log).contains("Visitator, Aarhus", "(Kommune: Aarhus)", "Så dine oplysninger")
+                    .doesNotContain("caseworker-aarhus");
             browser.screenshot("citizens-access-log");
         }
     }
