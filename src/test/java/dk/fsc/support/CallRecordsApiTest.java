@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
+import dk.fsc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +79,18 @@ class CallRecordsApiTest {
         assertThat(days.get(1).path("abandonedPermille").asInt()).isEqualTo(100);
         assertThat(days.get(1).path("missedAnswered").asBoolean()).isTrue();
         assertThat(days.get(1).path("missedAbandoned").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDayWhoseCallsWereAllAbandonedHasNoAverageWaitNotZero() {
+        Api.Response loaded = load(HEADER + "Stomi,gone-1,2026-03-09 09:00:00,,2026-03-09 09:02:00,2026-03-09 09:02:00,\n");
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+
+        JsonNode day = admin().get("/api/v1/call-figures?unit=DAY&from=2026-03-09&to=2026-03-09").json().get(0);
+        assertThat(day.path("calls").asInt()).isEqualTo(1);
+        assertThat(day.path("averageWaitSeconds").isNull()).isTrue();
+        assertThat(WebSession.logIn(port, "admin", "demo").get("/support/calls?unit=DAY&from=2026-03-09&to=2026-03-09")
+                .statusCode()).as("the page shows the day without an average").isEqualTo(200);
     }
 
     @Test

@@ -27,7 +27,7 @@ class CallTargets implements CallService {
     private static final String COUNTS = " count(*) as calls, count(answered_at) as answered,"
             + " count(*) filter (where answered_at - started_at <= make_interval(secs => ?)) as in_time,"
             + " count(abandoned_at) as abandoned,"
-            + " coalesce(round(avg(extract(epoch from answered_at - started_at))), 0)::bigint as wait,"
+            + " round(avg(extract(epoch from answered_at - started_at)))::bigint as wait,"
             + " coalesce(round(sum(extract(epoch from answered_at - started_at))), 0)::bigint as wait_sum"
             + " from support.call_record"
             + " where started_at >= (?::date)::timestamp at time zone 'Europe/Copenhagen'"
@@ -41,9 +41,9 @@ class CallTargets implements CallService {
         DAY, WEEK, MONTH
     }
 
-    /** One period's figures; shares in per mille of the calls offered. */
+    /** One period's figures; shares in per mille of the calls offered; no average wait when no call was answered. */
     record Figures(LocalDate period, long calls, long answered, long answeredInTime, long abandoned,
-            long averageWaitSeconds, int answeredInTimePermille, int abandonedPermille, boolean missedAnswered,
+            @Nullable Long averageWaitSeconds, int answeredInTimePermille, int abandonedPermille, boolean missedAnswered,
             boolean missedAbandoned) {
 
         public boolean missed() {
@@ -119,7 +119,7 @@ class CallTargets implements CallService {
                     long abandoned = rs.getLong("abandoned");
                     int inTimePermille = (int) (inTime * 1000 / calls);
                     return new Figures(rs.getObject("period", LocalDate.class), calls, rs.getLong("answered"), inTime,
-                            abandoned, rs.getLong("wait"), inTimePermille, (int) (abandoned * 1000 / calls),
+                            abandoned, rs.getObject("wait", Long.class), inTimePermille, (int) (abandoned * 1000 / calls),
                             inTime * 1000 < (long) targets.answeredWithinPermille() * calls,
                             abandoned * 1000 >= (long) targets.abandonedMaxPermille() * calls);
                 }).list();
