@@ -86,7 +86,8 @@ class RoleStartPagesTest {
         assertThat(statement.statusCode()).isEqualTo(200);
         assertThat(statement.body()).contains("Tilgængelighedserklæring", "Overensstemmelsesstatus",
                 "Indhold, der ikke er tilgængeligt", "Feedback og kontaktoplysninger", "Håndhævelsesprocedure",
-                "Digitaliseringsstyrelsen", "29. november 2026");
+                "Digitaliseringsstyrelsen", "29. november 2026", "href=\"tel:+4570000000\"",
+                "href=\"mailto:kontakt@fsc.example\"");
         assertThat(anonymous.get("/tilgaengelighed?lang=en").body()).contains("Accessibility statement",
                 "Compliance status", "Enforcement procedure");
         assertThat(anonymous.get("/login").body()).contains("href=\"/tilgaengelighed\"", "href=\"/favicon.svg\"");
