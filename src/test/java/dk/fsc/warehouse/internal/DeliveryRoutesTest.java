@@ -8,12 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dk.fsc.orders.OrderId;
+import dk.fsc.orders.Orders;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
@@ -29,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Delivery routes through the API and the route editor, every bad input refused with its field
  * and nothing saved; a delivery day's pick lists grouped by route in walking order, on screen,
- * through the API and as a PDF; and the next day a route is driven.
+ * through the API and as a PDF; the next day a route is driven; and an accepted order planned
+ * for its route's first day on or after the wanted date and the warehouse's cut-off.
  */
 @FscIntegrationTest
 class DeliveryRoutesTest {
@@ -47,6 +50,9 @@ class DeliveryRoutesTest {
 
     @Autowired
     DayPickLists pickLists;
+
+    @Autowired
+    Orders orders;
 
     WarehouseSteps steps() {
         return new WarehouseSteps(port);
@@ -102,6 +108,10 @@ class DeliveryRoutesTest {
             assertThat(routes.nextDay("9992", wednesday.plusDays(2))).isEqualTo(LocalDate.of(2026, 12, 4));
             assertThat(routes.nextDay("9990", wednesday.plusDays(2)).getDayOfWeek())
                     .as("no route: the next working day").isEqualTo(DayOfWeek.MONDAY);
+            assertThat(routes.firstDayOnOrAfter("9992", wednesday.plusDays(2))).isEqualTo(wednesday.plusDays(2));
+            assertThat(routes.firstDayOnOrAfter("9992", wednesday)).isEqualTo(wednesday.plusDays(2));
+            assertThat(routes.firstDayOnOrAfter("9990", wednesday.plusDays(3)))
+                    .as("no route: a Saturday moves to Monday").isEqualTo(wednesday.plusDays(5));
 
             WebSession warehouse = WebSession.logIn(port, "warehouse", "demo");
             String refused = warehouse.post("/warehouse/routes/" + id, "name=" + URLEncoder.encode(name,
@@ -115,6 +125,41 @@ class DeliveryRoutesTest {
             assertThat(admin.send("DELETE", ROUTES + "/" + id, "application/json", "").status()).isEqualTo(204);
         }
         assertProblem(admin.send("DELETE", ROUTES + "/" + id, "application/json", ""), 404);
+    }
+
+    @Test
+    void anAcceptedOrderIsPlannedForItsRoutesFirstDayOnOrAfterTheWantedDateAndTheCutoff() {
+        clock.setDanish(LocalDateTime.of(2026, 11, 25, 15, 0));
+        WarehouseSteps steps = steps();
+        Api admin = steps.as("admin");
+        String name = "Tirsdag og fredag " + UUID.randomUUID().toString().substring(0, 6);
+        String id = admin.postJson(ROUTES, """
+                {"name":"%s","weekdays":["TUESDAY","FRIDAY"],"postalCodes":["8000"]}""".formatted(name)).json()
+                .path("id").asString();
+        try {
+            OrderId nextWeek = steps.placeForANewCitizenWanted(1, LocalDate.of(2026, 12, 2));
+            OrderId today = steps.placeForANewCitizenWanted(1, clock.today());
+            assertThat(steps.awaitReserved(nextWeek).path("deliveryDate").asString())
+                    .as("wanted on a Wednesday: the route's Friday").isEqualTo("2026-12-04");
+            assertThat(steps.awaitReserved(today).path("deliveryDate").asString())
+                    .as("wanted today after the cut-off: Thursday at the earliest, so Friday").isEqualTo("2026-11-27");
+
+            Api.Response friday = steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=2026-12-04");
+            assertThat(friday.json().path("routes").valueStream()
+                    .filter(list -> name.equals(list.path("routeName").asString(null)))
+                    .flatMap(list -> list.path("lines").valueStream())
+                    .map(line -> line.path("orderId").asString())).contains(nextWeek.toString());
+            assertThat(steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=2026-12-03").body())
+                    .as("not due on the wanted day").doesNotContain(nextWeek.toString());
+
+            assertThat(WebSession.logIn(port, "warehouse", "demo").get("/warehouse/orders/" + nextWeek).body())
+                    .contains("Leveres 04-12-2026");
+            String citizen = orders.deliveryFacts(nextWeek).orElseThrow().citizenId().toString();
+            assertThat(WebSession.logIn(port, "agent", "demo").get("/citizens/" + citizen + "/orders").body())
+                    .as("the order page shows the planned day").contains("Planlagt levering 04-12-2026");
+        } finally {
+            admin.send("DELETE", ROUTES + "/" + id, "application/json", "");
+        }
     }
 
     @Test
