@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a fresh directory): ORDERS orders of two lines each for citizens in 98 municipalities (a
  * delivery route per municipality) are accepted at once, THREADS publishing OrderAccepted as the
  * orders module does, and reserved by the warehouse's listeners from stock spread over many
- * lots; then one SQL check that no lot is negative and no unit is reserved twice; then the day's
- * pick lists of those order lines through GET /api/v1/warehouse/pick-lists, timed.
+ * lots; then one SQL check that no lot is negative and no unit is reserved twice; then the pick
+ * lists of the day a week ahead (each order is planned for its route's weekday, so by then every
+ * one is due) of those order lines through GET /api/v1/warehouse/pick-lists, timed.
  * Usage: WarehouseBench DATA_DIRECTORY ORDERS THREADS
  */
 public class WarehouseBench {
@@ -155,10 +156,11 @@ public class WarehouseBench {
             return row;
         }).list();
 
+        LocalDate allDue = today.plusDays(7);
         int port = Integer.parseInt(platform.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/warehouse/pick-lists?date=" + today))
+                + "/api/v1/warehouse/pick-lists?date=" + allDue))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo"
                         .getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json").timeout(Duration.ofMinutes(2)).build();
@@ -178,10 +180,10 @@ public class WarehouseBench {
             }
         }
         int pickLines = jdbc.sql("select count(*) from warehouse.reservation r join warehouse.fulfilment f"
-                + " on f.order_id = r.order_id where f.status = 'TO_PICK' and f.delivery_date <= ?").param(today)
+                + " on f.order_id = r.order_id where f.status = 'TO_PICK' and f.delivery_date <= ?").param(allDue)
                 .query(Integer.class).single();
         List<Long> sorted = times.stream().sorted().toList();
-        System.out.printf("pick lists of the day (%,d order lines, %,d pick lines from their lots, %d routes,"
+        System.out.printf("pick lists of the day a week ahead, every order due (%,d order lines, %,d pick lines from their lots, %d routes,"
                 + " %,d KB of JSON) through GET /api/v1/warehouse/pick-lists, 5 runs after 2: %s ms, median %d ms"
                 + " (goal < 2000 ms)%n", orders * 2, pickLines, MUNICIPALITIES, size / 1024, times,
                 sorted.get(sorted.size() / 2));

@@ -56,8 +56,13 @@ public final class WarehouseSteps {
         return lot;
     }
 
-    /** An Aarhus citizen's order by phone: {@code plates} baseplates cut to 32 mm (line 1) and two bags. */
+    /** An Aarhus citizen's order by phone, wanted in 7 days: {@code plates} baseplates cut to 32 mm (line 1) and two bags. */
     public OrderId placeForANewCitizen(int plates, LocalDate today) {
+        return placeForANewCitizenWanted(plates, today.plusDays(7));
+    }
+
+    /** As {@link #placeForANewCitizen}, wanted on {@code wanted} (postal code 8000). */
+    public OrderId placeForANewCitizenWanted(int plates, LocalDate wanted) {
         String citizen = Citizens.register(as("caseworker-aarhus"), "751", "Lager Testesen");
         Api.Response granted = as("caseworker-aarhus").postJson("/api/v1/citizens/" + citizen + "/grants", """
                 {"validFrom":"2020-01-01","lines":[{"productId":"%s","quantity":20,"period":"MONTH"},
@@ -66,7 +71,7 @@ public final class WarehouseSteps {
         Api.Response placed = as("agent").postJson("/api/v1/orders", """
                 {"citizenId":"%s","channel":"PHONE","deliveryDate":"%s",
                  "lines":[{"productId":"%s","quantity":%d,"holeDiameterMm":32},{"productId":"%s","quantity":2}]}"""
-                .formatted(citizen, today.plusDays(7), FLAT_BASEPLATE, plates, ONE_PIECE_BAG));
+                .formatted(citizen, wanted, FLAT_BASEPLATE, plates, ONE_PIECE_BAG));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         return OrderId.of(placed.json().path("id").asString());
     }

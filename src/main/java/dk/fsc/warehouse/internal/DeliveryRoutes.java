@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The carrier's delivery routes: each a set of postal codes driven on its weekdays. A postal
  * code belongs to one route at most. An order is delivered on a day its route is driven; a
  * failed attempt is tried again on the route's next day. A postal code no route covers is
- * delivered on the next working day (Monday to Friday).
+ * delivered on working days (Monday to Friday). An accepted order's day is planned by
+ * {@link DeliveryPlanning}.
  */
 @Service
 class DeliveryRoutes {
@@ -45,7 +47,7 @@ class DeliveryRoutes {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{4}");
     private static final int MAX_POSTAL_CODES = 2000;
-    private static final List<DayOfWeek> WORKING_DAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+    static final List<DayOfWeek> WORKING_DAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
             DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
     private final JdbcClient jdbc;
@@ -92,14 +94,32 @@ class DeliveryRoutes {
     /** The first day after {@code after} that the route of {@code postalCode} is driven. */
     @Transactional(readOnly = true)
     LocalDate nextDay(String postalCode, LocalDate after) {
-        List<DayOfWeek> days = jdbc.sql("select r.weekdays from warehouse.delivery_route r join"
+        return firstDayOnOrAfter(postalCode, after.plusDays(1));
+    }
+
+    /** {@code day} if the route of {@code postalCode} is driven then, else the route's next day after it. */
+    @Transactional(readOnly = true)
+    LocalDate firstDayOnOrAfter(String postalCode, LocalDate day) {
+        return firstDayOnOrAfter(weekdaysOf(postalCode), day);
+    }
+
+    /** The weekdays the route of {@code postalCode} is driven: Monday to Friday when no route covers it. */
+    private List<DayOfWeek> weekdaysOf(String postalCode) {
+        return jdbc.sql("select r.weekdays from warehouse.delivery_route r join"
                 + " warehouse.route_postal_code p on p.route_id = r.id where p.postal_code = ?").param(postalCode)
                 .query((rs, row) -> weekdays(rs.getArray("weekdays"))).optional().orElse(WORKING_DAYS);
-        LocalDate day = after.plusDays(1);
-        while (!days.contains(day.getDayOfWeek())) {
-            day = day.plusDays(1);
+    }
+
+    /** {@code day} if it is one of {@code weekdays} (not empty), else the first such day after it. */
+    static LocalDate firstDayOnOrAfter(Collection<DayOfWeek> weekdays, LocalDate day) {
+        if (weekdays.isEmpty()) {
+            throw new IllegalArgumentException("A route is driven on one weekday at least");
         }
-        return day;
+        LocalDate driven = day;
+        while (!weekdays.contains(driven.getDayOfWeek())) {
+            driven = driven.plusDays(1);
+        }
+        return driven;
     }
 
     /** The route of each postal code that has one. */

@@ -16,13 +16,13 @@ import dk.fsc.orders.OrderAccepted;
 import dk.fsc.orders.OrderLine;
 import dk.fsc.orders.OrderStatus;
 import dk.fsc.orders.OrderStatusChanged;
-import dk.fsc.shared.TimeConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An accepted order is reserved at once, line by line, first expiry first out: never a lot that
+ * An accepted order is planned for its route's day ({@link DeliveryPlanning}) and reserved at
+ * once, line by line, first expiry first out: never a lot that
  * expires before the delivery date plus a margin (fsc.warehouse.expiry-margin-days, 30 by
  * default), so the citizen gets time to use it. What no usable lot covers is kept as a
  * backorder. A baseplate ordered with a hole size becomes a cutting task. The recipient's name
@@ -48,11 +48,13 @@ class ReserveAcceptedOrders {
     private final StockRepository stock;
     private final CitizensForSystem citizens;
     private final Clock clock;
+    private final DeliveryPlanning planning;
     private final int marginDays;
 
     ReserveAcceptedOrders(FulfilmentRepository fulfilments, StockRepository stock, CitizensForSystem citizens,
-            Clock clock, @Value("${fsc.warehouse.expiry-margin-days:30}") int marginDays) {
+            Clock clock, DeliveryPlanning planning, @Value("${fsc.warehouse.expiry-margin-days:30}") int marginDays) {
         this.fulfilments = fulfilments;
+        this.planning = planning;
         this.stock = stock;
         this.citizens = citizens;
         this.clock = clock;
@@ -62,9 +64,7 @@ class ReserveAcceptedOrders {
     @ApplicationModuleListener
     void on(OrderAccepted accepted) {
         DeliveryFacts facts = accepted.order();
-        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DANISH_TIME));
-        LocalDate deliveryDate = facts.wantedDate() == null || facts.wantedDate().isBefore(today) ? today
-                : facts.wantedDate();
+        LocalDate deliveryDate = planning.deliveryDate(facts.deliveryAddress().postalCode(), facts.wantedDate());
         UUID orderId = facts.orderId().value();
         fulfilments.lockOrder(orderId);
         if (fulfilments.cancelledBeforeAccepted(orderId)

@@ -2,10 +2,12 @@ package dk.fsc.warehouse.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -67,10 +69,15 @@ final class WarehousePanels {
 
     /**
      * On the order pages of citizens, agents and caseworkers: where the order is in the warehouse,
-     * what waits for stock, the shipment with the carrier's tracking events, and the lots sent.
+     * its planned delivery day while on its way, what waits for stock, the shipment with the
+     * carrier's tracking events, and the lots sent.
      */
     @Component
     static class ShipmentOrderPanel implements OrderPanel {
+
+        private static final Set<FulfilmentRepository.Status> ON_ITS_WAY = EnumSet.of(
+                FulfilmentRepository.Status.TO_PICK, FulfilmentRepository.Status.PICKED,
+                FulfilmentRepository.Status.SHIPPED);
 
         private final FulfilmentRepository fulfilments;
         private final Assortment assortment;
@@ -109,6 +116,7 @@ final class WarehousePanels {
                         .map(ProductId::new).toList());
                 Map<String, Object> model = new HashMap<>();
                 model.put("order", order);
+                model.put("planned", ON_ITS_WAY.contains(order.status()));
                 Map<UUID, LocalDate> expected = purchasing.expectedDates(backorders.stream()
                         .map(FulfilmentRepository.Backorder::productId).toList());
                 model.put("awaiting", backorders.stream().map(backorder -> new Awaiting(backorder.missing(),

@@ -8,12 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dk.fsc.orders.OrderId;
+import dk.fsc.orders.Orders;
 import dk.fsc.testing.Api;
 import dk.fsc.testing.FscIntegrationTest;
 import dk.fsc.testing.TestClock;
@@ -28,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Delivery routes through the API and the route editor, every bad input refused with its field
- * and nothing saved; a delivery day's pick lists grouped by route in walking order, on screen,
- * through the API and as a PDF; and the next day a route is driven.
+ * and nothing saved; an order accepted through the orders API planned for its route's first day
+ * on or after the wanted date and the warehouse's cut-off; that day's pick lists grouped by route
+ * in walking order, on screen, through the API and as a PDF; the next day a route is driven.
  */
 @FscIntegrationTest
 class DeliveryRoutesTest {
@@ -47,6 +50,9 @@ class DeliveryRoutesTest {
 
     @Autowired
     DayPickLists pickLists;
+
+    @Autowired
+    Orders orders;
 
     WarehouseSteps steps() {
         return new WarehouseSteps(port);
@@ -102,6 +108,10 @@ class DeliveryRoutesTest {
             assertThat(routes.nextDay("9992", wednesday.plusDays(2))).isEqualTo(LocalDate.of(2026, 12, 4));
             assertThat(routes.nextDay("9990", wednesday.plusDays(2)).getDayOfWeek())
                     .as("no route: the next working day").isEqualTo(DayOfWeek.MONDAY);
+            assertThat(routes.firstDayOnOrAfter("9992", wednesday.plusDays(2))).isEqualTo(wednesday.plusDays(2));
+            assertThat(routes.firstDayOnOrAfter("9992", wednesday)).isEqualTo(wednesday.plusDays(2));
+            assertThat(routes.firstDayOnOrAfter("9990", wednesday.plusDays(3)))
+                    .as("no route: a Saturday moves to Monday").isEqualTo(wednesday.plusDays(5));
 
             WebSession warehouse = WebSession.logIn(port, "warehouse", "demo");
             String refused = warehouse.post("/warehouse/routes/" + id, "name=" + URLEncoder.encode(name,
@@ -118,19 +128,26 @@ class DeliveryRoutesTest {
     }
 
     @Test
-    void aDaysPickListsAreGroupedByRouteInWalkingOrderOnScreenAndOnPaper() throws Exception {
+    void anAcceptedOrderIsPlannedForItsRouteDayAndTheDaysPickListsAreGroupedByRouteOnScreenAndOnPaper()
+            throws Exception {
+        clock.setDanish(LocalDateTime.of(2026, 11, 25, 15, 0));
         WarehouseSteps steps = steps();
         LocalDate today = clock.today();
-        steps.receiveAnEarlyLotOfFlatBaseplates(2, today);
-        OrderId order = steps.placeForANewCitizen(2, today);
-        steps.awaitReserved(order);
         Api admin = steps.as("admin");
         String name = "Aarhus C " + UUID.randomUUID().toString().substring(0, 6);
         String id = admin.postJson(ROUTES, """
-                {"name":"%s","weekdays":["WEDNESDAY"],"postalCodes":["8000"]}""".formatted(name)).json().path("id")
-                .asString();
+                {"name":"%s","weekdays":["TUESDAY","FRIDAY"],"postalCodes":["8000"]}""".formatted(name)).json()
+                .path("id").asString();
         try {
-            LocalDate day = today.plusDays(7);
+            steps.receiveAnEarlyLotOfFlatBaseplates(2, today);
+            OrderId order = steps.placeForANewCitizen(2, today);
+            OrderId wantedToday = steps.placeForANewCitizenWanted(1, today);
+            assertThat(steps.awaitReserved(order).path("deliveryDate").asString())
+                    .as("wanted on Wednesday 2 December: the route's Friday").isEqualTo("2026-12-04");
+            assertThat(steps.awaitReserved(wantedToday).path("deliveryDate").asString())
+                    .as("wanted today after the cut-off: Thursday at the earliest, so Friday").isEqualTo("2026-11-27");
+
+            LocalDate day = LocalDate.of(2026, 12, 4);
             Api.Response lists = steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=" + day);
             assertThat(lists.status()).as(lists.body()).isEqualTo(200);
             JsonNode route = lists.json().path("routes").valueStream()
@@ -141,14 +158,15 @@ class DeliveryRoutesTest {
             List<Integer> walk = route.path("lines").valueStream().map(line -> line.path("walkingOrder").asInt())
                     .toList();
             assertThat(walk).as("walking order").isSorted();
-            assertThat(steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=" + today.minusDays(1))
-                    .body()).as("not due yet").doesNotContain(order.toString());
+            assertThat(steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=" + day.minusDays(1))
+                    .body()).as("not due on the wanted day nor the day after").doesNotContain(order.toString());
             assertThat(fields(assertProblem(steps.as("warehouse").get("/api/v1/warehouse/pick-lists?date=31-12-2026"),
                     400))).containsExactly("date");
 
             WebSession warehouse = WebSession.logIn(port, "warehouse", "demo");
             String page = warehouse.get("/warehouse/pick-lists?date=" + day).body();
             assertThat(page).contains("Rute " + name + ":", "/warehouse/orders/" + order, "class=\"date\"");
+            assertThat(warehouse.get("/warehouse/orders/" + order).body()).contains("Leveres 04-12-2026");
             assertThat(warehouse.get("/warehouse/pick-lists?date=igår").body())
                     .contains("Angiv dagen som åååå-mm-dd.");
             String text;
@@ -157,6 +175,9 @@ class DeliveryRoutesTest {
             }
             assertThat(text).contains("Plukkelister til levering", "Rute " + name, "8000");
             assertThat(pickLists.of(day).lineCount()).isGreaterThanOrEqualTo(2);
+            String citizen = orders.deliveryFacts(order).orElseThrow().citizenId().toString();
+            assertThat(WebSession.logIn(port, "agent", "demo").get("/citizens/" + citizen + "/orders").body())
+                    .as("the order page shows the planned day").contains("Planlagt levering 04-12-2026");
         } finally {
             admin.send("DELETE", ROUTES + "/" + id, "application/json", "");
         }
