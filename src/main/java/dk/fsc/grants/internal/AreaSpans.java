@@ -98,17 +98,45 @@ class AreaSpans {
      */
     @Transactional
     public void rebuildAll() {
+        rebuildAll(BATCH);
+    }
+
+    /**
+     * {@link #rebuildAll()} reading at most {@code batch} grant lines at a time, in citizen order, so
+     * the memory it needs does not grow with the platform: a batch's last citizen, whose lines may go
+     * on in the next batch, is left to that one.
+     */
+    void rebuildAll(int batch) {
         long start = System.nanoTime();
         jdbc.sql("lock table grants.area_span in exclusive mode").update();
-        List<LineInForce> lines = jdbc.sql(LINES + " order by g.citizen_id").query(AreaSpans::line).list();
         jdbc.sql("delete from grants.area_span").update();
-        List<Span> spans = spans(lines, areaOf(lines));
-        for (int from = 0; from < spans.size(); from += BATCH) {
-            insert(spans.subList(from, Math.min(spans.size(), from + BATCH)));
+        long lines = 0;
+        long spans = 0;
+        @Nullable UUID after = null;
+        while (true) {
+            List<LineInForce> read = jdbc.sql(LINES + " where ?::uuid is null or g.citizen_id > ?"
+                    + " order by g.citizen_id limit ?").params(after, after, batch).query(AreaSpans::line).list();
+            List<LineInForce> whole = read;
+            if (read.size() == batch) {
+                UUID last = read.getLast().citizenId();
+                whole = read.stream().filter(line -> !line.citizenId().equals(last)).toList();
+                if (whole.isEmpty()) {
+                    throw new IllegalStateException("A citizen has " + batch + " grant lines or more:"
+                            + " rebuild with larger batches");
+                }
+            }
+            List<Span> built = spans(whole, areaOf(whole));
+            insert(built);
+            lines += whole.size();
+            spans += built.size();
+            if (read.size() < batch) {
+                break;
+            }
+            after = whole.getLast().citizenId();
         }
         jdbc.sql("update grants.area_span_state set built = true").update();
-        log.info("Rebuilt {} spans of citizens' grants per product area from {} grant lines in {} ms", spans.size(),
-                lines.size(), (System.nanoTime() - start) / 1_000_000);
+        log.info("Rebuilt {} spans of citizens' grants per product area from {} grant lines in {} ms", spans, lines,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Builds the spans on the first start after their migration; a second instance waits and finds them built. */

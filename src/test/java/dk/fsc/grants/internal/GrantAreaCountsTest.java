@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The count of citizens with a grant per product area follows every decision on a grant in the
@@ -42,6 +43,9 @@ class GrantAreaCountsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aCitizenCountsOnceInHerGrantsAreaFromItsFirstDayUntilItEndsAndMovesWithAChangedLine() {
@@ -85,6 +89,24 @@ class GrantAreaCountsTest {
 
         assertThat(all()).containsExactlyElementsOf(kept);
         assertThat(jdbc.sql("select built from grants.area_span_state").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aRebuildInSmallBatchesLeavesNoCitizenHalfCounted() {
+        Api caseworker = Api.as(port, "caseworker-aarhus", "demo");
+        String citizen = Citizens.register(caseworker, "751", "Mange Linjer");
+        assertThat(caseworker.postJson("/api/v1/citizens/" + citizen + "/grants", """
+                {"validFrom":"%s","lines":[{"group":"STOMA_BASEPLATE","quantity":3,"period":"MONTH"},
+                 {"group":"STOMA_BAG_TWO_PIECE","quantity":3,"period":"MONTH"},
+                 {"group":"CONTINENCE_PAD","quantity":3,"period":"MONTH"}]}""".formatted(FROM)).status()).isEqualTo(201);
+        List<String> kept = all();
+        int mostLines = jdbc.sql("select max(n)::int from (select count(*) as n from grants.grant_line l join"
+                + " grants.citizen_grant g on g.id = l.grant_id where not l.removed group by g.citizen_id) c")
+                .query(Integer.class).single();
+
+        transactions.executeWithoutResult(status -> spans.rebuildAll(mostLines + 1));
+
+        assertThat(all()).containsExactlyElementsOf(kept);
     }
 
     private long added(Map<String, Map<MunicipalityCode, Long>> before, LocalDate day, String area) {
