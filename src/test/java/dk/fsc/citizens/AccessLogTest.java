@@ -87,6 +87,8 @@ class AccessLogTest {
         citizen.get("/citizens/" + CITIZEN_AARHUS + "/orders");
         WebSession.logIn(port, "caseworker-aarhus", "demo").get("/citizens/" + CITIZEN_AARHUS);
 
+        assertThat(citizen.get("/me/access-log").body()).as("the header names the person signed in")
+                .contains("<span class=\"user\">Borger i Aarhus</span>");
         String others = table(citizen.get("/me/access-log").body());
         assertThat(others).as("people by name, their municipality by name").contains("Visitator, Aarhus", "(Kommune: Aarhus)")
                 .doesNotContain("caseworker-aarhus", "751").doesNotContain("Borger i Aarhus");
