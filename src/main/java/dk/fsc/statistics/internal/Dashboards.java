@@ -196,8 +196,9 @@ public class Dashboards {
         long sqlStart = System.nanoTime();
         Map<String, Map<String, Long>> current = figures.sums(from, to);
         Map<String, Map<String, Long>> before = figures.sums(previous[0], previous[1]);
-        Map<String, Map<String, Long>> lastYear = previous[0].equals(from.minusYears(1)) && previous[1].equals(to.minusYears(1))
-                ? copy(before) : figures.sums(from.minusYears(1), to.minusYears(1));
+        boolean previousIsLastYear = previous[0].equals(from.minusYears(1)) && previous[1].equals(to.minusYears(1));
+        Map<String, Map<String, Long>> lastYear = previousIsLastYear ? copy(before)
+                : figures.sums(from.minusYears(1), to.minusYears(1));
         Map<String, Map<String, Long>> awaiting = figures.awaiting(today);
         Map<LocalDate, Map<String, Map<MunicipalityCode, Long>>> counts = grantCounts(
                 new HashSet<>(List.of(to, previous[1], to.minusYears(1))));
@@ -206,8 +207,8 @@ public class Dashboards {
         grantCitizens(lastYear, counts.getOrDefault(to.minusYears(1), Map.of()));
         CallService.Figures callsNow = callService.figures(from, to);
         CallService.Figures callsBefore = callService.figures(previous[0], previous[1]);
-        CallService.Figures callsLastYear = previous[0].equals(from.minusYears(1)) && previous[1].equals(to.minusYears(1))
-                ? callsBefore : callService.figures(from.minusYears(1), to.minusYears(1));
+        CallService.Figures callsLastYear = previousIsLastYear ? callsBefore
+                : callService.figures(from.minusYears(1), to.minusYears(1));
         Duration sqlTime = Duration.ofNanos(System.nanoTime() - sqlStart);
         awaiting.forEach((code, sums) -> current.computeIfAbsent(code, c -> new HashMap<>()).putAll(sums));
 
