@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dk.fsc.shared.Cpr;
 import dk.fsc.testing.Api;
@@ -14,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A key rotation: the job seals every CPR again under the new key, leaves the rows it already
@@ -35,6 +40,9 @@ class CprResealingTest {
     @Autowired
     CprVault platform;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void everyCprIsSealedAgainUnderTheNewKeyOnceAndReadAsBeforeAfterwards() {
         Api caseworker = Api.as(port, "caseworker-aarhus", "demo");
@@ -52,6 +60,45 @@ class CprResealingTest {
         assertThat(CprVault.keyId(sealed(citizen))).isEqualTo("0");
         assertThat(platform.decrypt(sealed(citizen))).isEqualTo(cpr);
         assertThat(caseworker.get("/api/v1/citizens/" + citizen).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRowAnotherTransactionHoldsIsLeftToTheNextRun() throws Exception {
+        UUID citizen = UUID.fromString(Citizens.register(Api.as(port, "caseworker-aarhus", "demo"), "751", "Låst Række"));
+        Cpr cpr = platform.decrypt(sealed(citizen));
+        long citizens = jdbc.sql("select count(*) from citizens.citizen").query(Long.class).single();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var executor = Executors.newSingleThreadExecutor()) {
+            Future<?> holder = executor.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("select id from citizens.citizen where id = ? for update").param(citizen).query(UUID.class).single();
+                held.countDown();
+                await(release);
+            }));
+            await(held);
+            CprVault rotated = vault(Map.of("2027", NEW_KEY), "2027");
+            try {
+                assertThat(CprResealing.reseal(jdbc, rotated)).as("every row but the held one").isEqualTo(citizens - 1);
+                assertThat(CprVault.keyId(sealed(citizen))).isEqualTo("0");
+            } finally {
+                release.countDown();
+                holder.get();
+            }
+            assertThat(CprResealing.reseal(jdbc, rotated)).as("the next run takes it").isEqualTo(1);
+            assertThat(CprVault.keyId(sealed(citizen))).isEqualTo("2027");
+        } finally {
+            CprResealing.reseal(jdbc, vault(Map.of("2027", NEW_KEY), "0"));
+        }
+        assertThat(platform.decrypt(sealed(citizen))).isEqualTo(cpr);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] sealed(UUID citizen) {
